@@ -1,0 +1,120 @@
+package fr.pairaidance.localstack.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything the run command started, stopped in reverse order by {@link #stopAll()}: on Ctrl-C
+ * (a JVM shutdown hook) or when the start fails. A process is stopped with its descendants (a
+ * script such as Keycloak's kc.sh runs the real JVM as its child).
+ */
+final class ChildProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private record Running(String name, Runnable stop) {
+    }
+
+    private final Deque<Running> running = new ArrayDeque<>();
+    private volatile boolean stopping;
+
+    /** Stops everything when the JVM goes away (Ctrl-C, SIGTERM, end of Maven). */
+    void stopOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-system-stop"));
+    }
+
+    /**
+     * Starts a process with its output (stdout and stderr) in a log file; a previous log of the same
+     * name is kept as {@code <name>.previous.log}. Reports it on the console if it ends by itself.
+     */
+    Process start(String name, ProcessBuilder builder, Path logFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            if (Files.exists(logFile)) {
+                Files.move(logFile, logFile.resolveSibling(name + ".previous.log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LocalSystemException("Could not prepare the log file " + logFile, e);
+        }
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new LocalSystemException("Could not start " + name + ": " + e.getMessage(), e);
+        }
+        register(name, () -> stop(name, process));
+        process.onExit().thenAccept(ended -> {
+            if (!stopping) {
+                Console.error(name + " ended by itself (exit code " + ended.exitValue() + "): see " + logFile);
+            }
+        });
+        return process;
+    }
+
+    /** Something else to stop, such as the embedded PostgreSQL. */
+    synchronized void register(String name, Runnable stop) {
+        running.push(new Running(name, stop));
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Stops everything started so far, the last started first. Safe to call more than once. */
+    void stopAll() {
+        List<Running> toStop;
+        synchronized (this) {
+            stopping = true;
+            toStop = new ArrayList<>(running);
+            running.clear();
+        }
+        if (toStop.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Console.info("Stopping " + toStop.size() + " processes...");
+        for (Running each : toStop) {
+            try {
+                each.stop().run();
+            } catch (RuntimeException e) {
+                Console.error("while stopping " + each.name() + ": " + e);
+            }
+        }
+        Console.done("Everything stopped", started);
+    }
+
+    /**
+     * Asks the process and its descendants to stop (SIGTERM), waits for them, then kills whatever is
+     * left (SIGKILL).
+     */
+    static void stop(String name, Process process) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        tree.addAll(process.descendants().toList());
+        if (tree.stream().noneMatch(ProcessHandle::isAlive)) {
+            return;
+        }
+        long started = System.nanoTime();
+        tree.forEach(ProcessHandle::destroy);
+        CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception timeoutOrInterrupt) {
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            Console.info(name + " killed: it did not stop within " + GRACE.toSeconds() + " s");
+            return;
+        }
+        Console.done(name + " stopped", started);
+    }
+}

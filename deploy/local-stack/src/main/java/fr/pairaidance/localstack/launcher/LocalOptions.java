@@ -1,0 +1,115 @@
+package fr.pairaidance.localstack.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the run command was asked to do: paths handed over by Maven (the {@code run} profile of
+ * deploy/local-stack/pom.xml) and the options given on the command line as system properties.
+ */
+record LocalOptions(
+        Path repositoryRoot,
+        Path dataDir,
+        Path realmFile,
+        Path keycloakDistribution,
+        String keycloakVersion,
+        String kafkaClasspath,
+        String mavenRepository,
+        boolean mavenOffline,
+        boolean fresh,
+        boolean demo,
+        boolean skipBuild,
+        Duration startupTimeout,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int keycloakPort,
+        List<ServiceDefinition> services) {
+
+    static LocalOptions fromSystemProperties() {
+        Path root = Path.of(required("local.repository-root")).toAbsolutePath().normalize();
+        return new LocalOptions(
+                root,
+                Path.of(System.getProperty("local.data-dir", root.resolve(".local-data").toString()))
+                        .toAbsolutePath().normalize(),
+                Path.of(required("local.realm-file")).toAbsolutePath().normalize(),
+                Path.of(required("local.keycloak.distribution")),
+                required("local.keycloak.version"),
+                required("local.kafka.classpath"),
+                System.getProperty("local.maven.repository", ""),
+                flag("local.maven.offline"),
+                flag("fresh"),
+                flag("demo"),
+                flag("local.skip-build"),
+                Duration.ofSeconds(number("local.startup-timeout", 240)),
+                number("local.postgres.port", 5432),
+                number("local.kafka.port", 9092),
+                number("local.kafka.controller-port", 9093),
+                number("local.keycloak.port", 8180),
+                List.of(
+                        service("registry-service", 8081, "registry"),
+                        service("labelling-service", 8082, "labelling"),
+                        service("orientation-service", 8083, "orientation")));
+    }
+
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    Path logFile(String name) {
+        return logDir().resolve(name + ".log");
+    }
+
+    /** Where the services read the shared reference data (geography, prevalence). */
+    Path referenceData() {
+        return repositoryRoot.resolve("../shared/reference-data").normalize();
+    }
+
+    String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    String issuerUrl() {
+        return keycloakUrl() + "/realms/" + KeycloakProcess.REALM;
+    }
+
+    String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+    }
+
+    private static ServiceDefinition service(String name, int defaultPort, String database) {
+        return new ServiceDefinition(name, number("local." + name + ".port", defaultPort), database);
+    }
+
+    private static String required(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new LocalSystemException("System property " + key
+                    + " is missing: start the local system with ./mvnw -Prun from the repository root");
+        }
+        return value;
+    }
+
+    /** {@code -Dfresh} alone is true, as is {@code -Dfresh=true}; absent or {@code =false} is false. */
+    private static boolean flag(String key) {
+        String value = System.getProperty(key);
+        return value != null && !value.equalsIgnoreCase("false");
+    }
+
+    private static int number(String key, int defaultValue) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new LocalSystemException("-D" + key + " must be a number, not '" + value + "'");
+        }
+    }
+}

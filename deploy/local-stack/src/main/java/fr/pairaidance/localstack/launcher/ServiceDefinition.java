@@ -1,0 +1,9 @@
+package fr.pairaidance.localstack.launcher;
+
+/** One of the Quarkus services: its Maven module (and application) name, HTTP port and database. */
+record ServiceDefinition(String name, int port, String database) {
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,37 @@
+package fr.pairaidance.localstack.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bearer tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}), signed with the
+ * key of Quarkus's OIDC test server ({@code OidcWiremockTestResource}).
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "pairaidance-api";
+
+    private Tokens() {
+    }
+
+    /** A token of the subject with these realm roles. */
+    public static String of(String subject, String... roles) {
+        return Jwt.claims()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .issuedAt(Instant.now())
+                .expiresIn(Duration.ofHours(1))
+                .sign("privateKey.jwk");
+    }
+
+    public static String bearer(String subject, String... roles) {
+        return "Bearer " + of(subject, roles);
+    }
+}

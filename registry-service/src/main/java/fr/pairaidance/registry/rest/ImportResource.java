@@ -1,0 +1,68 @@
+package fr.pairaidance.registry.rest;
+
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.security.CurrentCaller;
+import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.registry.persistence.ImportJob;
+import fr.pairaidance.registry.service.ImportService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bulk import")
+public class ImportResource {
+
+    private final ImportService service;
+    private final CurrentCaller caller;
+
+    ImportResource(ImportService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    public record JobView(UUID id, String status, Instant submittedAt, Instant finishedAt, int totalRows,
+            int importedRows, int rejectedRows, List<ImportJob.Rejection> rejections) {
+
+        static JobView of(ImportJob job) {
+            return new JobView(job.id, job.status.name(), job.submittedAt, job.finishedAt, job.totalRows,
+                    job.importedRows, job.rejectedRows, job.rejections);
+        }
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.REGISTRY_AGENT)
+    @Operation(summary = "Import practitioners from a CSV file",
+            description = "Header row with the columns given_name, family_name, birth_date, email, phone, commune_code, "
+                    + "domains, appellations, modes, siret, employer_name, formats, languages, remote; list columns "
+                    + "separate codes with '|'. Answers 202 with the job to follow; valid rows are kept, rejected "
+                    + "rows are reported with their line number and reason.")
+    public Response submit(String csv, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri) {
+        ImportJob job = service.submit(csv, idempotencyKey, caller.get());
+        return Response.accepted(JobView.of(job))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.REGISTRY_AGENT)
+    @Operation(summary = "Progress and outcome of an import")
+    public JobView get(@PathParam("id") UUID id) {
+        return JobView.of(service.get(id));
+    }
+}

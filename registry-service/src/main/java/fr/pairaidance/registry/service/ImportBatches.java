@@ -1,0 +1,158 @@
+package fr.pairaidance.registry.service;
+
+import fr.pairaidance.platform.problem.Problem.FieldError;
+import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.registry.persistence.ImportJob;
+import fr.pairaidance.registry.persistence.ImportJob.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.csv.CSVRecord;
+
+/** The transactions of a bulk import: one per batch of rows, and the job's start and end. */
+@ApplicationScoped
+public class ImportBatches {
+
+    /** Rejections stored per job at most; the count of rejected rows is always exact. */
+    private static final int MAX_STORED_REJECTIONS = 10_000;
+
+    private final PractitionerService practitioners;
+    private final PractitionerRules rules;
+    private final Validator validator;
+    private final EntityManager em;
+    private final Clock clock;
+
+    ImportBatches(PractitionerService practitioners, PractitionerRules rules, Validator validator, EntityManager em,
+            Clock clock) {
+        this.practitioners = practitioners;
+        this.rules = rules;
+        this.validator = validator;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public record Pending(String content, long nextLine) {
+    }
+
+    @Transactional
+    public List<UUID> runningJobs() {
+        return ImportJob.<ImportJob>list("status", ImportJob.Status.RUNNING).stream().map(j -> j.id).toList();
+    }
+
+    @Transactional
+    public Pending pending(UUID jobId) {
+        ImportJob job = ImportJob.findById(jobId);
+        return job == null || job.status != ImportJob.Status.RUNNING ? null : new Pending(job.content, job.nextLine);
+    }
+
+    /** Validates the rows, inserts the valid ones with their events, records the rejected ones. */
+    @Transactional
+    public void writeBatch(UUID jobId, List<CSVRecord> rows) {
+        ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        Caller agent = new Caller(job.submittedBy, Set.of(Roles.REGISTRY_AGENT), null, false, job.submittedBy);
+        List<PractitionerInput> valid = new ArrayList<>();
+        List<Long> validLines = new ArrayList<>();
+        for (CSVRecord row : rows) {
+            long line = row.getRecordNumber() + 1;
+            try {
+                PractitionerInput input = ImportRow.parse(row);
+                List<FieldError> errors = check(input);
+                if (errors.isEmpty()) {
+                    valid.add(input);
+                    validLines.add(line);
+                } else {
+                    reject(job, line, errors);
+                }
+            } catch (ImportRow.Unreadable e) {
+                reject(job, line, List.of(new FieldError(e.column, e.getMessage())));
+            }
+        }
+        Set<String> taken = takenEmails(valid);
+        for (int i = 0; i < valid.size(); i++) {
+            PractitionerInput input = valid.get(i);
+            if (!taken.add(input.email().toLowerCase(Locale.ROOT))) {
+                reject(job, validLines.get(i), List.of(new FieldError("email", "is already registered")));
+                continue;
+            }
+            practitioners.insert(input, agent);
+            job.importedRows++;
+        }
+        job.totalRows += rows.size();
+        job.nextLine = rows.get(rows.size() - 1).getRecordNumber() + 2;
+    }
+
+    @Transactional
+    public void finish(UUID jobId) {
+        ImportJob job = ImportJob.findById(jobId);
+        job.status = ImportJob.Status.DONE;
+        job.finishedAt = clock.instant();
+        job.content = null;
+    }
+
+    @Transactional
+    public void rejectHeader(UUID jobId, List<String> missing, List<String> unknown) {
+        ImportJob job = ImportJob.findById(jobId);
+        missing.forEach(c -> job.rejections.add(new Rejection(1, c, "required column is missing")));
+        unknown.forEach(c -> job.rejections.add(new Rejection(1, c, "unknown column")));
+        if (missing.isEmpty() && unknown.isEmpty()) {
+            job.rejections.add(new Rejection(1, "file", "has more rows than one import accepts"));
+        }
+        job.status = ImportJob.Status.FAILED;
+        job.finishedAt = clock.instant();
+        job.content = null;
+    }
+
+    @Transactional
+    public void fail(UUID jobId, String reason) {
+        ImportJob job = ImportJob.findById(jobId);
+        if (job != null) {
+            job.rejections.add(new Rejection(job.nextLine, "file", reason));
+            job.status = ImportJob.Status.FAILED;
+            job.finishedAt = clock.instant();
+            job.content = null;
+        }
+    }
+
+    private List<FieldError> check(PractitionerInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<PractitionerInput> v : validator.validate(input)) {
+            errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(rules.check(input));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    private Set<String> takenEmails(List<PractitionerInput> inputs) {
+        if (inputs.isEmpty()) {
+            return new HashSet<>();
+        }
+        List<String> emails = inputs.stream().map(i -> i.email().toLowerCase(Locale.ROOT)).toList();
+        return new HashSet<>(em.createQuery("select lower(p.email) from Practitioner p where lower(p.email) in :emails",
+                String.class).setParameter("emails", emails).getResultList());
+    }
+
+    private static void reject(ImportJob job, long line, List<FieldError> errors) {
+        job.rejectedRows++;
+        for (FieldError error : errors) {
+            if (job.rejections.size() < MAX_STORED_REJECTIONS) {
+                job.rejections.add(new Rejection(line, error.field(), error.message()));
+            }
+        }
+    }
+
+}

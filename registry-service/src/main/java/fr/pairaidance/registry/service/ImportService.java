@@ -1,0 +1,139 @@
+package fr.pairaidance.registry.service;
+
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.problem.ProblemException;
+import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.registry.config.RegistryConfig;
+import fr.pairaidance.registry.persistence.ImportJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk import of practitioners from CSV: the file is stored with the job in the request's
+ * transaction, then processed in the background, one transaction per batch. A job interrupted by a
+ * restart resumes at the first line it had not committed.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final ImportBatches batches;
+    private final IdempotencyKeys idempotencyKeys;
+    private final RegistryConfig config;
+    private final Clock clock;
+    private final Event<Submitted> submitted;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "practitioner-import"));
+
+    ImportService(ImportBatches batches, IdempotencyKeys idempotencyKeys, RegistryConfig config, Clock clock,
+            Event<Submitted> submitted) {
+        this.batches = batches;
+        this.idempotencyKeys = idempotencyKeys;
+        this.config = config;
+        this.clock = clock;
+        this.submitted = submitted;
+    }
+
+    /** Signal observed once the submitting transaction has committed. */
+    public record Submitted(UUID jobId) {
+    }
+
+    @Transactional
+    public ImportJob submit(String csv, String idempotencyKey, Caller caller) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.badRequest("body", "the CSV file is empty");
+        }
+        String scope = "import:" + caller.subject();
+        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, csv);
+        if (earlier.isPresent()) {
+            return ImportJob.findById(UUID.fromString(earlier.get()));
+        }
+        ImportJob job = new ImportJob();
+        job.id = UUID.randomUUID();
+        job.status = ImportJob.Status.RUNNING;
+        job.submittedBy = caller.subject();
+        job.submittedAt = clock.instant();
+        job.content = csv;
+        job.persist();
+        idempotencyKeys.complete(scope, idempotencyKey, job.id.toString());
+        submitted.fire(new Submitted(job.id));
+        return job;
+    }
+
+    public ImportJob get(UUID id) {
+        ImportJob job = ImportJob.findById(id);
+        if (job == null) {
+            throw ProblemException.notFound("Import job", id.toString());
+        }
+        return job;
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Submitted event) {
+        worker.execute(() -> run(event.jobId()));
+    }
+
+    void resumeInterrupted(@Observes StartupEvent startup) {
+        batches.runningJobs().forEach(id -> worker.execute(() -> run(id)));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+    }
+
+    private void run(UUID jobId) {
+        try {
+            ImportBatches.Pending pending = batches.pending(jobId);
+            if (pending == null) {
+                return;
+            }
+            List<CSVRecord> rows = new ArrayList<>();
+            try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(pending.content()))) {
+                List<String> header = parser.getHeaderNames();
+                List<String> missing = ImportRow.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+                List<String> unknown = header.stream().filter(c -> !ImportRow.COLUMNS.contains(c)).toList();
+                if (!missing.isEmpty() || !unknown.isEmpty()) {
+                    batches.rejectHeader(jobId, missing, unknown);
+                    return;
+                }
+                for (CSVRecord row : parser) {
+                    if (row.getRecordNumber() + 1 >= pending.nextLine()) {
+                        rows.add(row);
+                    }
+                    if (rows.size() > config.importJobs().maxRows()) {
+                        batches.rejectHeader(jobId, List.of(), List.of());
+                        return;
+                    }
+                }
+            }
+            int size = config.importJobs().batchSize();
+            for (int from = 0; from < rows.size() && !Thread.currentThread().isInterrupted(); from += size) {
+                batches.writeBatch(jobId, rows.subList(from, Math.min(rows.size(), from + size)));
+            }
+            batches.finish(jobId);
+        } catch (IOException | RuntimeException e) {
+            // Only the class: a parser message could quote a row's personal data.
+            LOG.errorf("Import job %s failed: %s", jobId, e.getClass().getName());
+            batches.fail(jobId, e instanceof IOException || e instanceof java.io.UncheckedIOException
+                    ? "the file is not valid CSV" : "an unexpected error stopped the import");
+        }
+    }
+}

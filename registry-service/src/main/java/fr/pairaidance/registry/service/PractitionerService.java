@@ -1,0 +1,212 @@
+package fr.pairaidance.registry.service;
+
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.problem.Problem.FieldError;
+import fr.pairaidance.platform.problem.ProblemException;
+import fr.pairaidance.platform.reference.Geography;
+import fr.pairaidance.platform.rest.Etags;
+import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.registry.config.RegistryConfig;
+import fr.pairaidance.registry.messaging.PractitionerEvents;
+import fr.pairaidance.registry.persistence.Practitioner;
+import fr.pairaidance.registry.persistence.TrainingRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registration, correction, search and withdrawal of practitioners. */
+@ApplicationScoped
+public class PractitionerService {
+
+    private final PractitionerRules rules;
+    private final Geography geography;
+    private final PractitionerEvents events;
+    private final IdempotencyKeys idempotencyKeys;
+    private final EntityManager em;
+    private final RegistryConfig config;
+    private final Clock clock;
+
+    PractitionerService(PractitionerRules rules, Geography geography, PractitionerEvents events,
+            IdempotencyKeys idempotencyKeys, EntityManager em, RegistryConfig config, Clock clock) {
+        this.rules = rules;
+        this.geography = geography;
+        this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The result of a registration: the record, and whether an earlier request with the same key created it. */
+    public record Registration(Practitioner practitioner, boolean replayed) {
+    }
+
+    @Transactional
+    public Registration register(PractitionerInput in, String idempotencyKey, Caller caller) {
+        String scope = "register-practitioner:" + caller.subject();
+        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, String.valueOf(in));
+        if (earlier.isPresent()) {
+            return new Registration(PractitionerAccess.load(UUID.fromString(earlier.get())), true);
+        }
+        Practitioner p = create(in, caller);
+        idempotencyKeys.complete(scope, idempotencyKey, p.id.toString());
+        return new Registration(p, false);
+    }
+
+    /**
+     * Creates a practitioner in the caller's transaction; a practitioner registering themselves is
+     * linked to their account. Used by the API and by the bulk import.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Practitioner create(PractitionerInput in, Caller caller) {
+        List<FieldError> errors = new ArrayList<>(rules.check(in));
+        if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
+            errors.add(new FieldError("email", "is already registered"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return insert(in, caller);
+    }
+
+    /** Inserts a record that has passed {@link PractitionerRules} and the email check. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Practitioner insert(PractitionerInput in, Caller caller) {
+        Practitioner p = new Practitioner();
+        p.id = UUID.randomUUID();
+        p.status = Practitioner.Status.ACTIVE;
+        p.registeredAt = clock.instant();
+        p.updatedAt = p.registeredAt;
+        p.registryNumber = nextRegistryNumber(p.registeredAt);
+        if (caller.has(Roles.PRACTITIONER) && !caller.has(Roles.REGISTRY_AGENT)) {
+            if (Practitioner.findBySubject(caller.subject()).isPresent()) {
+                throw ProblemException.conflict("already-registered", "Already registered",
+                        "your account is already linked to a practitioner record; read it at /api/v1/practitioners/me");
+            }
+            p.subject = caller.subject();
+        }
+        apply(in, p);
+        p.persist();
+        events.registered(p);
+        return p;
+    }
+
+    @Transactional
+    public Practitioner update(UUID id, PractitionerInput in, String ifMatch, Caller caller) {
+        Practitioner p = PractitionerAccess.writable(id, caller);
+        Etags.requireMatch(ifMatch, p.version);
+        List<FieldError> errors = new ArrayList<>(rules.check(in));
+        if (Practitioner.emailTaken(in.email(), p.id)) {
+            errors.add(new FieldError("email", "is already registered"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        apply(in, p);
+        p.updatedAt = clock.instant();
+        em.flush();
+        events.updated(p);
+        return p;
+    }
+
+    public Practitioner get(UUID id, Caller caller) {
+        return PractitionerAccess.readable(id, caller);
+    }
+
+    /**
+     * The signed-in practitioner's record. A record registered by an agent is linked to the account
+     * on first use when the token carries a verified email equal to the record's.
+     */
+    @Transactional
+    public Practitioner me(Caller caller) {
+        Optional<Practitioner> linked = Practitioner.findBySubject(caller.subject());
+        if (linked.isPresent()) {
+            return linked.get();
+        }
+        if (caller.email() != null && caller.emailVerified()) {
+            Optional<Practitioner> unlinked = Practitioner.findUnlinkedByEmail(caller.email());
+            if (unlinked.isPresent()) {
+                Practitioner p = unlinked.get();
+                p.subject = caller.subject();
+                p.updatedAt = clock.instant();
+                em.flush();
+                events.updated(p);
+                return p;
+            }
+        }
+        throw new ProblemException(404, "not-registered", "Not registered",
+                "no practitioner record is linked to your account; register or ask an agency to register you", null);
+    }
+
+    public PractitionerSearch.Page search(PractitionerSearch.Criteria criteria) {
+        return new PractitionerSearch(em, config).run(criteria);
+    }
+
+    /**
+     * Withdrawal with erasure: personal data and training records are deleted; the registry number
+     * and dates stay, to prove past decisions. The events tell every other service to erase its copy.
+     */
+    @Transactional
+    public Practitioner withdraw(UUID id, Caller caller) {
+        Practitioner p = PractitionerAccess.writable(id, caller);
+        p.status = Practitioner.Status.WITHDRAWN;
+        p.withdrawnAt = clock.instant();
+        p.updatedAt = p.withdrawnAt;
+        p.subject = null;
+        p.givenName = null;
+        p.familyName = null;
+        p.birthDate = null;
+        p.email = null;
+        p.phone = null;
+        p.communeCode = null;
+        p.departmentCode = null;
+        p.regionCode = null;
+        p.zoneCode = null;
+        p.domains = new ArrayList<>();
+        p.appellations = new ArrayList<>();
+        p.modes = new ArrayList<>();
+        p.siret = null;
+        p.employerName = null;
+        p.formats = new ArrayList<>();
+        p.languages = new ArrayList<>();
+        p.remote = false;
+        TrainingRecord.delete("practitionerId", p.id);
+        em.flush();
+        events.withdrawn(p);
+        return p;
+    }
+
+    private void apply(PractitionerInput in, Practitioner p) {
+        Geography.Commune commune = geography.commune(in.communeCode()).orElseThrow();
+        p.givenName = in.givenName().strip();
+        p.familyName = in.familyName().strip();
+        p.birthDate = in.birthDate();
+        p.email = in.email().strip();
+        p.phone = in.phone();
+        p.communeCode = commune.code();
+        p.departmentCode = commune.departmentCode();
+        p.regionCode = commune.regionCode();
+        p.zoneCode = commune.zoneCode();
+        p.domains = new ArrayList<>(in.domains());
+        p.appellations = new ArrayList<>(in.appellations());
+        p.modes = new ArrayList<>(in.modes());
+        p.siret = in.modes().contains("SELF_EMPLOYED") ? in.siret() : null;
+        p.employerName = in.modes().contains("SALARIED") ? in.employerName().strip() : null;
+        p.formats = new ArrayList<>(in.formats());
+        p.languages = new ArrayList<>(in.languages());
+        p.remote = in.remote();
+    }
+
+    private String nextRegistryNumber(Instant at) {
+        long next = ((Number) em.createNativeQuery("select nextval('registry_number_seq')").getSingleResult()).longValue();
+        return String.format("%s-%d-%06d", config.registryNumberPrefix(), at.atZone(ZoneOffset.UTC).getYear(), next);
+    }
+}

@@ -1,0 +1,201 @@
+package fr.pairaidance.registry;
+
+import static fr.pairaidance.registry.Fixtures.AGENT;
+import static fr.pairaidance.registry.Fixtures.REGULATOR;
+import static fr.pairaidance.registry.Fixtures.practitioner;
+import static fr.pairaidance.registry.Fixtures.register;
+import static fr.pairaidance.registry.Fixtures.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import fr.pairaidance.localstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(RegistryTestProfile.class)
+class PractitionerApiTest {
+
+    @Test
+    void anAgentRegistersAPractitionerAndPlacesAreDerivedFromTheCommune() {
+        String email = uniqueEmail();
+        register(AGENT, practitioner(email))
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/practitioners/[0-9a-f-]{36}"))
+                .header("ETag", "\"0\"")
+                .body("registryNumber", matchesPattern("PA-\\d{4}-\\d{6}"))
+                .body("status", equalTo("ACTIVE"))
+                .body("email", equalTo(email))
+                .body("commune.code", equalTo("69123"))
+                .body("commune.name", equalTo("Lyon"))
+                .body("department.code", equalTo("69"))
+                .body("region.code", equalTo("84"))
+                .body("zone.code", equalTo("8421"))
+                .body("coreComplete", equalTo(false))
+                .body("accountLinked", equalTo(false));
+    }
+
+    @Test
+    void registryNumbersAreUniqueAndReadable() {
+        String first = register(AGENT, practitioner(uniqueEmail())).statusCode(201).extract().path("registryNumber");
+        String second = register(AGENT, practitioner(uniqueEmail())).statusCode(201).extract().path("registryNumber");
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesNothingTwice() {
+        Map<String, Object> body = practitioner(uniqueEmail());
+        String key = UUID.randomUUID().toString();
+        String firstId = given().header("Authorization", AGENT).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/practitioners")
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+        String secondId = given().header("Authorization", AGENT).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/practitioners")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(firstId, secondId);
+        given().header("Authorization", AGENT).queryParam("name", "Durand").queryParam("size", 100)
+                .get("/api/v1/practitioners").then().statusCode(200)
+                .body("items.findAll { it.email == '" + body.get("email") + "' }.size()", equalTo(1));
+    }
+
+    @Test
+    void theSameIdempotencyKeyForAnotherRequestIsRefused() {
+        String key = UUID.randomUUID().toString();
+        given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").then().statusCode(201);
+        given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("Idempotency-Key"));
+    }
+
+    @Test
+    void anEmailIsRegisteredOnce() {
+        String email = uniqueEmail();
+        register(AGENT, practitioner(email)).statusCode(201);
+        register(AGENT, practitioner(email.toUpperCase())).statusCode(400)
+                .body("errors.field", contains("email"));
+    }
+
+    @Test
+    void anUpdateNeedsTheCurrentEtagAndAConcurrentOneIsRefusedWith412() {
+        String id = Fixtures.registered();
+        Map<String, Object> body = practitioner(uniqueEmail());
+        body.put("communeCode", "35238");
+        given().header("Authorization", AGENT).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/practitioners/" + id).then().statusCode(428)
+                .contentType("application/problem+json").body("errors.field", contains("If-Match"));
+        given().header("Authorization", AGENT).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(body)
+                .put("/api/v1/practitioners/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"").body("commune.name", equalTo("Rennes")).body("region.code", equalTo("53"));
+        // A second writer who read version 0 too is refused.
+        given().header("Authorization", AGENT).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(body)
+                .put("/api/v1/practitioners/" + id).then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
+    void twoSimultaneousUpdatesOfTheSameVersionLeaveOneWinner() throws Exception {
+        String id = Fixtures.registered();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> update = () -> {
+                Map<String, Object> body = practitioner(uniqueEmail());
+                return given().header("Authorization", AGENT).header("If-Match", "\"0\"")
+                        .contentType(ContentType.JSON).body(body).put("/api/v1/practitioners/" + id).statusCode();
+            };
+            List<Future<Integer>> results = pool.invokeAll(List.of(update, update, update, update));
+            long ok = 0;
+            for (Future<Integer> r : results) {
+                int status = r.get();
+                if (status == 200) {
+                    ok++;
+                } else {
+                    assertEquals(true, status == 412 || status == 409, "unexpected status " + status);
+                }
+            }
+            assertEquals(1, ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void searchFiltersByZoneDomainAndStatusInAStableOrder() {
+        Map<String, Object> rennes = practitioner(uniqueEmail());
+        rennes.put("communeCode", "35238");
+        rennes.put("domains", List.of("BEREAVEMENT"));
+        rennes.put("familyName", "Searchable");
+        register(AGENT, rennes).statusCode(201);
+        Response page = given().header("Authorization", REGULATOR)
+                .queryParam("zone", "5315").queryParam("domain", "BEREAVEMENT").queryParam("status", "ACTIVE")
+                .get("/api/v1/practitioners");
+        page.then().statusCode(200)
+                .body("items.size()", not(equalTo(0)))
+                .body("items.zone.code", everyItem(equalTo("5315")))
+                .body("items.domains", everyItem(hasItem("BEREAVEMENT")))
+                .body("total", notNullValue());
+        List<String> numbers = page.path("items.registryNumber");
+        assertEquals(numbers.stream().sorted().toList(), numbers);
+    }
+
+    @Test
+    void searchParametersAreValidated() {
+        given().header("Authorization", AGENT).queryParam("size", "1000").get("/api/v1/practitioners")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("size"));
+        given().header("Authorization", AGENT).queryParam("status", "SLEEPING").get("/api/v1/practitioners")
+                .then().statusCode(400).body("errors.field", contains("status"));
+        given().header("Authorization", AGENT).queryParam("zone", "abc").get("/api/v1/practitioners")
+                .then().statusCode(400).body("errors.field", contains("zone"));
+    }
+
+    @Test
+    void aPractitionerRegistersThemselvesAndFindsTheirRecordAsMe() {
+        String subject = "self-" + UUID.randomUUID();
+        String token = Tokens.bearer(subject, "practitioner");
+        String id = register(token, practitioner(uniqueEmail())).statusCode(201)
+                .body("accountLinked", equalTo(true)).extract().path("id");
+        given().header("Authorization", token).get("/api/v1/practitioners/me").then().statusCode(200)
+                .body("id", equalTo(id));
+        // A second self-registration of the same account is a conflict.
+        register(token, practitioner(uniqueEmail())).statusCode(409).body("type", endsWith("already-registered"));
+    }
+
+    @Test
+    void meWithoutARecordIs404Problem() {
+        given().header("Authorization", Tokens.bearer("nobody-" + UUID.randomUUID(), "practitioner"))
+                .get("/api/v1/practitioners/me").then().statusCode(404).contentType("application/problem+json")
+                .body("type", endsWith("not-registered"));
+    }
+
+    @Test
+    void vocabulariesAndTheTrainingCatalogueArePublic() {
+        given().get("/api/v1/vocabularies").then().statusCode(200)
+                .body("version", equalTo("2026.1"))
+                .body("vocabularies.domains.code", hasItem("MENTAL_HEALTH"))
+                .body("vocabularies.domains.find { it.code == 'BEREAVEMENT' }.fr", equalTo("Deuil"))
+                .body("vocabularies.domains.find { it.code == 'BEREAVEMENT' }.en", equalTo("Bereavement"));
+        given().get("/api/v1/training-modules").then().statusCode(200)
+                .body("version", equalTo("2026.1"))
+                .body("modules.findAll { it.part == 'CORE' }.code",
+                        contains("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C"));
+    }
+}

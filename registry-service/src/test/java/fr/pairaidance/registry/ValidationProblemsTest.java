@@ -1,0 +1,125 @@
+package fr.pairaidance.registry;
+
+import static fr.pairaidance.registry.Fixtures.AGENT;
+import static fr.pairaidance.registry.Fixtures.practitioner;
+import static fr.pairaidance.registry.Fixtures.register;
+import static fr.pairaidance.registry.Fixtures.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets an RFC 9457 problem naming the field, never a 500. */
+@QuarkusTest
+@TestProfile(RegistryTestProfile.class)
+class ValidationProblemsTest {
+
+    static List<Arguments> badFields() {
+        return List.of(
+                Arguments.of("communeCode", "99999", "communeCode"),
+                Arguments.of("communeCode", "Lyon", "communeCode"),
+                Arguments.of("siret", "73282932000075", "siret"),
+                Arguments.of("siret", "1234", "siret"),
+                Arguments.of("domains", List.of("MENTAL_HEALTH", "ASTROLOGY"), "domains[1]"),
+                Arguments.of("appellations", List.of("GURU"), "appellations[0]"),
+                Arguments.of("languages", List.of("klingon"), "languages[0]"),
+                Arguments.of("email", "not-an-email", "email"),
+                Arguments.of("phone", "0612345678", "phone"),
+                Arguments.of("birthDate", LocalDate.now().plusDays(3).toString(), "birthDate"),
+                Arguments.of("givenName", "", "givenName"),
+                Arguments.of("domains", List.of(), "domains"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFields")
+    void aBadFieldIsNamedInTheProblem(String field, Object value, String expectedField) {
+        Map<String, Object> body = practitioner(uniqueEmail());
+        body.put(field, value);
+        register(AGENT, body).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", startsWith("urn:pairaidance:problem:"))
+                .body("status", equalTo(400))
+                .body("title", equalTo("Invalid request"))
+                .body("errors.field", hasItem(expectedField));
+    }
+
+    @Test
+    void aSelfEmployedPractitionerNeedsASiretAndASalariedOneAnEmployer() {
+        Map<String, Object> body = practitioner(uniqueEmail());
+        body.remove("siret");
+        body.put("modes", List.of("SELF_EMPLOYED", "SALARIED"));
+        register(AGENT, body).statusCode(400).body("errors.field", hasItem("siret"))
+                .body("errors.field", hasItem("employerName"));
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() {
+        given().header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body("{\"givenName\":\"A\",\"birthDate\":\"yesterday\"}").post("/api/v1/practitioners")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("birthDate"));
+    }
+
+    @Test
+    void anUnknownFieldIsRefused() {
+        Map<String, Object> body = practitioner(uniqueEmail());
+        body.put("favouriteColour", "blue");
+        register(AGENT, body).statusCode(400).body("errors.field", hasItem("favouriteColour"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemWithoutInternals() {
+        given().header("Authorization", AGENT).contentType(ContentType.JSON).body("{\"givenName\": ")
+                .post("/api/v1/practitioners").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:pairaidance:problem:malformed-body"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aMissingBodyIsAProblem() {
+        given().header("Authorization", AGENT).contentType(ContentType.JSON)
+                .post("/api/v1/practitioners").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongMediaTypeIs415Problem() {
+        given().header("Authorization", AGENT).contentType("application/xml").body("<p/>")
+                .post("/api/v1/practitioners").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownRouteIs404Problem() {
+        given().header("Authorization", AGENT).get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownPractitionerIs404Problem() {
+        given().header("Authorization", AGENT).get("/api/v1/practitioners/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo("urn:pairaidance:problem:not-found"));
+    }
+
+    @Test
+    void aWrongMethodIs405Problem() {
+        given().header("Authorization", AGENT).delete("/api/v1/practitioners").then().statusCode(405)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesACorrelationId() {
+        given().header("X-Correlation-Id", "abc-123").get("/api/v1/vocabularies").then()
+                .header("X-Correlation-Id", "abc-123");
+    }
+}
