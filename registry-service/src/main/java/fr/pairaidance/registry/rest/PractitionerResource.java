@@ -115,6 +115,7 @@ public class PractitionerResource {
 
     @POST
     @Path("/{id}/withdrawal")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.REGISTRY_AGENT, Roles.PRACTITIONER})
     @Operation(summary = "Withdraw from the register and erase personal data",
             description = "Keeps only the registry number and dates; every other service erases its copy.")

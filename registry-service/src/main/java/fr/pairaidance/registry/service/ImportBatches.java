@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,13 @@ public class ImportBatches {
     private final PractitionerService practitioners;
     private final PractitionerRules rules;
     private final Validator validator;
+    private final RegistryNumbers registryNumbers;
     private final EntityManager em;
     private final Clock clock;
 
-    ImportBatches(PractitionerService practitioners, PractitionerRules rules, Validator validator, EntityManager em,
-            Clock clock) {
+    ImportBatches(PractitionerService practitioners, PractitionerRules rules, Validator validator,
+            RegistryNumbers registryNumbers, EntityManager em, Clock clock) {
+        this.registryNumbers = registryNumbers;
         this.practitioners = practitioners;
         this.rules = rules;
         this.validator = validator;
@@ -80,13 +83,14 @@ public class ImportBatches {
             }
         }
         Set<String> taken = takenEmails(valid);
+        Deque<String> numbers = registryNumbers.next(Math.max(valid.size(), 1), clock.instant());
         for (int i = 0; i < valid.size(); i++) {
             PractitionerInput input = valid.get(i);
             if (!taken.add(input.email().toLowerCase(Locale.ROOT))) {
                 reject(job, validLines.get(i), List.of(new FieldError("email", "is already registered")));
                 continue;
             }
-            practitioners.insert(input, agent);
+            practitioners.insert(input, agent, numbers.pop());
             job.importedRows++;
         }
         job.totalRows += rows.size();

@@ -15,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +30,19 @@ public class PractitionerService {
     private final IdempotencyKeys idempotencyKeys;
     private final EntityManager em;
     private final RegistryConfig config;
+    private final RegistryNumbers registryNumbers;
     private final Clock clock;
 
     PractitionerService(PractitionerRules rules, Geography geography, PractitionerEvents events,
-            IdempotencyKeys idempotencyKeys, EntityManager em, RegistryConfig config, Clock clock) {
+            IdempotencyKeys idempotencyKeys, EntityManager em, RegistryConfig config, RegistryNumbers registryNumbers,
+            Clock clock) {
         this.rules = rules;
         this.geography = geography;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.em = em;
         this.config = config;
+        this.registryNumbers = registryNumbers;
         this.clock = clock;
     }
 
@@ -74,18 +75,18 @@ public class PractitionerService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return insert(in, caller);
+        return insert(in, caller, registryNumbers.next(1, clock.instant()).pop());
     }
 
     /** Inserts a record that has passed {@link PractitionerRules} and the email check. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Practitioner insert(PractitionerInput in, Caller caller) {
+    Practitioner insert(PractitionerInput in, Caller caller, String registryNumber) {
         Practitioner p = new Practitioner();
         p.id = UUID.randomUUID();
         p.status = Practitioner.Status.ACTIVE;
         p.registeredAt = clock.instant();
         p.updatedAt = p.registeredAt;
-        p.registryNumber = nextRegistryNumber(p.registeredAt);
+        p.registryNumber = registryNumber;
         if (caller.has(Roles.PRACTITIONER) && !caller.has(Roles.REGISTRY_AGENT)) {
             if (Practitioner.findBySubject(caller.subject()).isPresent()) {
                 throw ProblemException.conflict("already-registered", "Already registered",
@@ -203,10 +204,5 @@ public class PractitionerService {
         p.formats = new ArrayList<>(in.formats());
         p.languages = new ArrayList<>(in.languages());
         p.remote = in.remote();
-    }
-
-    private String nextRegistryNumber(Instant at) {
-        long next = ((Number) em.createNativeQuery("select nextval('registry_number_seq')").getSingleResult()).longValue();
-        return String.format("%s-%d-%06d", config.registryNumberPrefix(), at.atZone(ZoneOffset.UTC).getYear(), next);
     }
 }

@@ -1,0 +1,97 @@
+package fr.pairaidance.registry;
+
+import static fr.pairaidance.registry.Fixtures.AGENT;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(RegistryTestProfile.class)
+class ImportTest {
+
+    private static final String HEADER = "given_name,family_name,birth_date,email,phone,commune_code,domains,"
+            + "appellations,modes,siret,employer_name,formats,languages,remote\n";
+
+    private static String row(String email, String commune, String siret, String birth) {
+        return "Jean,Martin," + birth + "," + email + ",+33601020304," + commune + ",MENTAL_HEALTH|ADDICTION,"
+                + "PAIR_AIDANT,SELF_EMPLOYED," + siret + ",,ONE_TO_ONE,fr,oui\n";
+    }
+
+    private static JsonPath runImport(String csv) {
+        String location = given().header("Authorization", AGENT).contentType("text/csv").body(csv)
+                .post("/api/v1/imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(
+                given().header("Authorization", AGENT).get(location).then().extract().path("status")));
+        return given().header("Authorization", AGENT).get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void goodRowsAreKeptAndBadRowsReportedWithLineAndReason() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String duplicate = "dup-" + tag + "@example.org";
+        String csv = HEADER
+                + row("a-" + tag + "@example.org", "69123", Fixtures.SIRET, "1980-01-01")   // line 2: good
+                + row("b-" + tag + "@example.org", "99999", Fixtures.SIRET, "1980-01-01")   // line 3: bad commune
+                + row("c-" + tag + "@example.org", "35238", "73282932000075", "1980-01-01") // line 4: bad SIRET
+                + row(duplicate, "75056", Fixtures.SIRET, "1980-01-01")                    // line 5: good
+                + row(duplicate, "75056", Fixtures.SIRET, "1980-01-01")                    // line 6: duplicate email
+                + row("d-" + tag + "@example.org", "75056", Fixtures.SIRET, "12/01/1980")  // line 7: bad date
+                + "only,three,values\n";                                                   // line 8: short row
+        JsonPath job = runImport(csv);
+        assertEquals("DONE", job.getString("status"));
+        assertEquals(7, job.getInt("totalRows"));
+        assertEquals(2, job.getInt("importedRows"));
+        assertEquals(5, job.getInt("rejectedRows"));
+        List<Map<String, Object>> rejections = job.getList("rejections");
+        assertTrue(rejections.contains(Map.of("line", 3, "field", "communeCode", "reason", "unknown INSEE commune code '99999'")), rejections.toString());
+        assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(4) && r.get("field").equals("siret")));
+        assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(6) && r.get("field").equals("email")));
+        assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(7) && r.get("field").equals("birth_date")));
+        assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(8) && r.get("field").equals("row")));
+        given().header("Authorization", AGENT).queryParam("name", "Martin").queryParam("zone", "1109")
+                .queryParam("size", 100).get("/api/v1/practitioners").then()
+                .body("items.findAll { it.email == '" + duplicate + "' }.size()", equalTo(1));
+    }
+
+    @Test
+    void aFileWithAWrongHeaderIsRefusedAsAWhole() {
+        JsonPath job = runImport("given_name,surname\nJean,Martin\n");
+        assertEquals("FAILED", job.getString("status"));
+        List<Map<String, Object>> rejections = job.getList("rejections");
+        assertTrue(rejections.stream().anyMatch(r -> r.get("field").equals("surname") && r.get("reason").equals("unknown column")));
+        assertTrue(rejections.stream().anyMatch(r -> r.get("field").equals("family_name")));
+    }
+
+    @Test
+    void tenThousandRowsImportInSeconds() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 10_000; i++) {
+            csv.append(row("bulk-" + i + "-" + tag + "@example.org", i % 2 == 0 ? "69123" : "35238", Fixtures.SIRET, "1975-06-01"));
+        }
+        long start = System.nanoTime();
+        JsonPath job = runImport(csv.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(10_000, job.getInt("importedRows"));
+        assertEquals(0, job.getInt("rejectedRows"));
+        // Reported, not asserted: speed is measured by the benchmarks.
+        System.out.printf("Imported 10,000 rows in %d ms%n", millis);
+    }
+
+    @Test
+    void anEmptyFileIsABadRequest() {
+        given().header("Authorization", AGENT).contentType("text/csv").body("")
+                .post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json");
+    }
+}
