@@ -120,6 +120,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isUnavailable(e)) {
+            LOG.warnf("Dependency unavailable on %s [%s]", path(uri), classChain(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem(Problem.TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
+                            "a dependency of the service is unavailable; retry later", path(uri),
+                            CorrelationId.current(), null))
+                    .build();
+        }
         // Only exception class names are logged: messages of SQL and JSON errors can carry personal data.
         LOG.errorf("Unexpected failure on %s [%s]", path(uri), classChain(e));
         return respond(new Problem(Problem.TYPE_PREFIX + "internal-error", "Internal error", 500,
@@ -197,6 +205,24 @@ public class ProblemMappers {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The database (or another dependency) cannot be reached: a 503, not a 500. */
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))
+                    || t.getClass().getName().startsWith("io.agroal.api.")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String classChain(Throwable e) {

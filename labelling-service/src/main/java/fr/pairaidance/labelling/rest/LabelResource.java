@@ -1,0 +1,155 @@
+package fr.pairaidance.labelling.rest;
+
+import fr.pairaidance.labelling.config.LabellingConfig;
+import fr.pairaidance.labelling.persistence.Label;
+import fr.pairaidance.labelling.persistence.LabelState;
+import fr.pairaidance.labelling.service.LabelService;
+import fr.pairaidance.labelling.service.Listings;
+import fr.pairaidance.labelling.service.Page;
+import fr.pairaidance.labelling.service.ReasonInput;
+import fr.pairaidance.labelling.service.ReceiptSigner;
+import fr.pairaidance.labelling.service.Result;
+import fr.pairaidance.labelling.service.SuspensionInput;
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.rest.Etags;
+import fr.pairaidance.platform.rest.QueryParams;
+import fr.pairaidance.platform.security.CurrentCaller;
+import fr.pairaidance.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/labels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Labels")
+public class LabelResource {
+
+    private static final String IF_MATCH_NOTE = " Send If-Match with the ETag you read (412 when it changed meanwhile).";
+
+    private final LabelService service;
+    private final Listings listings;
+    private final ReceiptSigner signer;
+    private final LabellingConfig config;
+    private final CurrentCaller caller;
+
+    LabelResource(LabelService service, Listings listings, ReceiptSigner signer, LabellingConfig config,
+            CurrentCaller caller) {
+        this.service = service;
+        this.listings = listings;
+        this.signer = signer;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.REGULATOR, Roles.REGISTRY_AGENT})
+    @Operation(summary = "List labels by number")
+    public PageView<LabelView> list(@QueryParam("practitionerId") String practitionerId,
+            @QueryParam("state") @Parameter(description = "ACTIVE, RENEWAL_DUE, SUSPENDED, REVOKED, EXPIRED or "
+                    + "WITHDRAWN") String state,
+            @QueryParam("page") @Parameter(description = "From 0") String page,
+            @QueryParam("size") @Parameter(description = "Default 20") String size) {
+        Page<Label> result = listings.labels(QueryParams.enumeration("state", state, LabelState.class), Ids.uuid("practitionerId", practitionerId),
+                QueryParams.integer("page", page, 0, 0, 100_000),
+                QueryParams.integer("size", size, 20, 1, config.maxPageSize()));
+        return new PageView<>(result.items().stream().map(LabelView::of).toList(), result.page(), result.size(),
+                result.total());
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "The signed-in practitioner's labels")
+    public List<LabelView> mine() {
+        return listings.myLabels(caller.get()).stream().map(LabelView::of).toList();
+    }
+
+    @GET
+    @Path("/jwks.json")
+    @PermitAll
+    @Operation(summary = "Public key of the signed verification receipts (JWKS)")
+    public Map<String, Object> jwks() {
+        return signer.jwks();
+    }
+
+    @GET
+    @Path("/{number}")
+    @RolesAllowed({Roles.REGULATOR, Roles.REGISTRY_AGENT, Roles.PRACTITIONER})
+    @Operation(summary = "Read a label", description = "A practitioner reads only their own.")
+    public Response get(@PathParam("number") String number) {
+        return view(service.get(number, caller.get()), false);
+    }
+
+    @GET
+    @Path("/{number}/history")
+    @RolesAllowed(Roles.REGULATOR)
+    @Operation(summary = "The label's decisions in order (audit trail)")
+    public List<LabelDecisionView> history(@PathParam("number") String number) {
+        return service.history(number).stream().map(LabelDecisionView::of).toList();
+    }
+
+    @POST
+    @Path("/{number}/suspension")
+    @RolesAllowed(Roles.REGULATOR)
+    @Operation(summary = "Suspend an ACTIVE or RENEWAL_DUE label", description = "With a reason and an optional end "
+            + "day, when the label comes back by itself." + IF_MATCH_NOTE)
+    public Response suspend(@PathParam("number") String number, @Valid @NotNull SuspensionInput input,
+            @HeaderParam(Etags.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return view(service.suspend(number, input, ifMatch, key, caller.get()));
+    }
+
+    @POST
+    @Path("/{number}/reinstatement")
+    @RolesAllowed(Roles.REGULATOR)
+    @Operation(summary = "Lift a suspension", description = "Back to ACTIVE or RENEWAL_DUE as the dates say."
+            + IF_MATCH_NOTE)
+    public Response reinstate(@PathParam("number") String number, @Valid @NotNull ReasonInput input,
+            @HeaderParam(Etags.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return view(service.reinstate(number, input, ifMatch, key, caller.get()));
+    }
+
+    @POST
+    @Path("/{number}/revocation")
+    @RolesAllowed(Roles.REGULATOR)
+    @Operation(summary = "Revoke the label (final)", description = IF_MATCH_NOTE)
+    public Response revoke(@PathParam("number") String number, @Valid @NotNull ReasonInput input,
+            @HeaderParam(Etags.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return view(service.revoke(number, input, ifMatch, key, caller.get()));
+    }
+
+    @POST
+    @Path("/{number}/renewal")
+    @RolesAllowed(Roles.REGULATOR)
+    @Operation(summary = "Renew an ACTIVE or RENEWAL_DUE label", description = "The expiry moves by the validity "
+            + "from the current expiry; an expired label needs a new application." + IF_MATCH_NOTE)
+    public Response renew(@PathParam("number") String number, @Valid @NotNull ReasonInput input,
+            @HeaderParam(Etags.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return view(service.renew(number, input, ifMatch, key, caller.get()));
+    }
+
+    private static Response view(Result<Label> result) {
+        return view(result.value(), result.replayed());
+    }
+
+    private static Response view(Label label, boolean replayed) {
+        Response.ResponseBuilder response = Response.ok(LabelView.of(label)).tag(Etags.of(label.version));
+        return replayed ? response.header("Idempotent-Replayed", true).build() : response.build();
+    }
+}

@@ -1,0 +1,81 @@
+package fr.pairaidance.labelling.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pairaidance.labelling.messaging.RegistryPractitionerEvent;
+import fr.pairaidance.labelling.persistence.PractitionerEligibility;
+import fr.pairaidance.platform.inbox.Inbox;
+import fr.pairaidance.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Applies {@code registry.practitioner} events to the eligibility view, each event once. */
+@ApplicationScoped
+public class EligibilityService {
+
+    public static final String CONSUMER = "labelling.registry-practitioner";
+    private static final String WITHDRAWN_TYPE = "fr.pairaidance.registry.practitioner.withdrawn.v1";
+    private static final Logger LOG = Logger.getLogger(EligibilityService.class);
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final WithdrawalService withdrawals;
+    private final Clock clock;
+
+    EligibilityService(Inbox inbox, ObjectMapper mapper, WithdrawalService withdrawals, Clock clock) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.withdrawals = withdrawals;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        RegistryPractitionerEvent e = parse(event);
+        PractitionerEligibility p = PractitionerEligibility.findById(e.practitionerId());
+        if (p == null) {
+            p = new PractitionerEligibility();
+            p.practitionerId = e.practitionerId();
+        } else if (p.isWithdrawn() || isOlder(e, p)) {
+            LOG.debugf("Ignored stale event %s of practitioner %s", event.id(), e.practitionerId());
+            return;
+        }
+        boolean withdrawn = WITHDRAWN_TYPE.equals(event.type())
+                || PractitionerEligibility.WITHDRAWN.equals(e.status());
+        p.registryNumber = e.registryNumber();
+        p.status = withdrawn ? PractitionerEligibility.WITHDRAWN : e.status();
+        p.coreComplete = e.coreComplete();
+        p.subject = withdrawn ? null : e.subject();
+        p.publicName = withdrawn ? null : e.publicName();
+        p.lastEventAt = e.occurredAt() == null ? clock.instant() : e.occurredAt();
+        p.updatedAt = clock.instant();
+        p.persist();
+        if (withdrawn) {
+            withdrawals.withdraw(p.practitionerId);
+        }
+    }
+
+    private RegistryPractitionerEvent parse(IncomingEvent event) {
+        try {
+            RegistryPractitionerEvent e = mapper.readValue(event.data(), RegistryPractitionerEvent.class);
+            if (e.practitionerId() == null || e.status() == null) {
+                throw new IllegalArgumentException("Event " + event.id() + " lacks practitionerId or status");
+            }
+            return e;
+        } catch (JsonProcessingException ex) {
+            // The message of a JSON error may quote the payload: not logged, not propagated.
+            throw new IllegalArgumentException("Event " + event.id() + " is not a practitioner event");
+        }
+    }
+
+    private static boolean isOlder(RegistryPractitionerEvent e, PractitionerEligibility p) {
+        Instant at = e.occurredAt();
+        return at != null && p.lastEventAt != null && at.isBefore(p.lastEventAt);
+    }
+}
