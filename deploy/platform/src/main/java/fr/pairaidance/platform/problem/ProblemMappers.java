@@ -169,27 +169,33 @@ public class ProblemMappers {
         List<String> names = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    continue;
+                }
+                default -> {
+                }
             }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
+            // An element of a list or map: its index or key belongs to the container before it.
+            if (node.isInIterable() && !names.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
+                }
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                names.add(name + "[" + node.getIndex() + "]");
-            } else if (node.getKey() != null) {
-                names.add(name + "[" + node.getKey() + "]");
-            } else if (!name.isEmpty()) {
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                 names.add(name);
             }
         }
         if (names.isEmpty()) {
             return parameter == null ? "request" : parameter;
         }
-        return String.join(".", names).replace(".[", "[").replace("<list element>", "").replace("<iterable element>", "");
+        return String.join(".", names);
     }
 
     private static String jsonPath(JsonMappingException e) {

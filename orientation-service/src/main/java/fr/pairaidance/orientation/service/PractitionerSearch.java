@@ -1,0 +1,199 @@
+package fr.pairaidance.orientation.service;
+
+import fr.pairaidance.orientation.service.AreaScope.Level;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The orientation search over the listing table, in SQL: two statements per page (the page, then the
+ * counts per level and the facets of the whole filtered set), served by the zone, department, region
+ * and remote indexes and the GIN indexes of the array columns. Order: level, then registry number.
+ */
+@ApplicationScoped
+public class PractitionerSearch {
+
+    private static final String COLUMNS = "practitioner_id, registry_number, public_name, commune_code, zone_code, "
+            + "department_code, region_code, modes, domains, appellations, formats, languages, remote, label_number, "
+            + "label_state, expires_on";
+
+    private final DataSource dataSource;
+
+    PractitionerSearch(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A fragment of SQL and its parameters, in order. */
+    private record Sql(String text, List<Object> params) {
+    }
+
+    public SearchResult run(SearchCriteria c) {
+        Sql rank = rank(c.scope());
+        Sql where = where(c);
+        try (Connection connection = dataSource.getConnection()) {
+            List<SearchResult.Hit> items = page(connection, c, rank, where);
+            Map<Level, Long> counts = new EnumMap<>(Level.class);
+            Map<String, Long> domains = new TreeMap<>();
+            Map<String, Long> modes = new TreeMap<>();
+            Map<String, Long> formats = new TreeMap<>();
+            long total = aggregates(connection, rank, where, counts, domains, modes, formats);
+            Level widenedTo = null;
+            boolean inArea = true;
+            if (c.scope() != null) {
+                inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
+                widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
+            }
+            return new SearchResult(items, c.page(), c.size(), total, counts, widenedTo, inArea,
+                    new SearchResult.Facets(domains, modes, formats));
+        } catch (SQLException e) {
+            throw new IllegalStateException("orientation search failed [" + e.getSQLState() + "]", e);
+        }
+    }
+
+    private List<SearchResult.Hit> page(Connection connection, SearchCriteria c, Sql rank, Sql where)
+            throws SQLException {
+        String sql = "select " + COLUMNS + ", " + rank.text() + " as rank from listing where " + where.text()
+                + " order by rank, registry_number limit ? offset ?";
+        List<Object> params = new ArrayList<>(rank.params());
+        params.addAll(where.params());
+        params.add(c.size());
+        params.add((long) c.page() * c.size());
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                int level = rs.getInt("rank");
+                hits.add(new SearchResult.Hit((UUID) rs.getObject("practitioner_id"), rs.getString("registry_number"),
+                        rs.getString("public_name"), rs.getString("commune_code"), rs.getString("zone_code"),
+                        rs.getString("department_code"), rs.getString("region_code"), list(rs.getArray("modes")),
+                        list(rs.getArray("domains")), list(rs.getArray("appellations")), list(rs.getArray("formats")),
+                        list(rs.getArray("languages")), rs.getBoolean("remote"), rs.getString("label_number"),
+                        rs.getString("label_state"), rs.getObject("expires_on", java.time.LocalDate.class),
+                        level < 0 ? null : Level.values()[level]));
+            }
+        }
+        return hits;
+    }
+
+    /** Fills the counts per level and the facets; returns the total. */
+    private long aggregates(Connection connection, Sql rank, Sql where, Map<Level, Long> counts,
+            Map<String, Long> domains, Map<String, Long> modes, Map<String, Long> formats) throws SQLException {
+        String sql = "with f as (select " + rank.text() + " as rank, domains, modes, formats from listing where "
+                + where.text() + ") "
+                + "select 'L', rank::text, count(*) from f group by rank "
+                + "union all select 'D', v, count(*) from f, unnest(f.domains) v group by v "
+                + "union all select 'M', v, count(*) from f, unnest(f.modes) v group by v "
+                + "union all select 'F', v, count(*) from f, unnest(f.formats) v group by v";
+        List<Object> params = new ArrayList<>(rank.params());
+        params.addAll(where.params());
+        long total = 0;
+        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String key = rs.getString(2);
+                long count = rs.getLong(3);
+                switch (rs.getString(1)) {
+                    case "L" -> {
+                        total += count;
+                        int level = Integer.parseInt(key);
+                        if (level >= 0) {
+                            counts.put(Level.values()[level], count);
+                        }
+                    }
+                    case "D" -> domains.put(key, count);
+                    case "M" -> modes.put(key, count);
+                    default -> formats.put(key, count);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The level of a row as a number (the ordinal of {@link Level}), -1 without an area. */
+    private static Sql rank(AreaScope scope) {
+        if (scope == null) {
+            return new Sql("-1", List.of());
+        }
+        StringBuilder sql = new StringBuilder("case");
+        List<Object> params = new ArrayList<>();
+        rung(sql, params, "zone_code", scope.zoneCode(), Level.ZONE);
+        rung(sql, params, "department_code", scope.departmentCode(), Level.DEPARTMENT);
+        rung(sql, params, "region_code", scope.regionCode(), Level.REGION);
+        sql.append(" else ").append(Level.REMOTE.ordinal()).append(" end");
+        return new Sql(sql.toString(), params);
+    }
+
+    private static void rung(StringBuilder sql, List<Object> params, String column, String code, Level level) {
+        if (code != null) {
+            sql.append(" when ").append(column).append(" = ? then ").append(level.ordinal());
+            params.add(code);
+        }
+    }
+
+    private static Sql where(SearchCriteria c) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (c.domains() != null && !c.domains().isEmpty()) {
+            conditions.add("domains && ?");
+            params.add(c.domains().toArray(String[]::new));
+        }
+        arrayContains(conditions, params, "appellations", c.appellation());
+        arrayContains(conditions, params, "modes", c.mode());
+        arrayContains(conditions, params, "formats", c.format());
+        arrayContains(conditions, params, "languages", c.language());
+        if (c.remote() != null) {
+            conditions.add(c.remote() ? "remote" : "not remote");
+        }
+        AreaScope s = c.scope();
+        if (s != null) {
+            List<String> scope = new ArrayList<>();
+            scopeOf(scope, params, "zone_code", s.zoneCode());
+            scopeOf(scope, params, "department_code", s.departmentCode());
+            scopeOf(scope, params, "region_code", s.regionCode());
+            scope.add("remote");
+            conditions.add("(" + String.join(" or ", scope) + ")");
+        }
+        return new Sql(conditions.isEmpty() ? "true" : String.join(" and ", conditions), params);
+    }
+
+    private static void arrayContains(List<String> conditions, List<Object> params, String column, String code) {
+        if (code != null) {
+            conditions.add(column + " @> ?");
+            params.add(new String[] {code});
+        }
+    }
+
+    private static void scopeOf(List<String> scope, List<Object> params, String column, String code) {
+        if (code != null) {
+            scope.add(column + " = ?");
+            params.add(code);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value instanceof String[] array) {
+                statement.setArray(i + 1, connection.createArrayOf("varchar", array));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+        return statement;
+    }
+
+    private static List<String> list(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,171 @@
+package fr.pairaidance.orientation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pairaidance.orientation.messaging.LabelEvent;
+import fr.pairaidance.orientation.messaging.RegistryEvent;
+import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.RegistryState;
+import fr.pairaidance.platform.inbox.Inbox;
+import fr.pairaidance.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies consumed events to the read model. Each topic's latest state is stored per practitioner,
+ * then the listing is recomputed from both under a per-practitioner lock: the result does not depend
+ * on how the two topics interleave. Within one topic, an event older than the stored state (a replay) is ignored.
+ */
+@ApplicationScoped
+public class ReadModelService {
+
+    public static final String REGISTRY_CONSUMER = "orientation-registry-practitioner";
+    public static final String LABEL_CONSUMER = "orientation-labelling-label";
+    private static final Logger LOG = Logger.getLogger(ReadModelService.class);
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final Listings listings;
+    private final RequestService requests;
+    private final EntityManager em;
+
+    ReadModelService(Inbox inbox, ObjectMapper mapper, Listings listings, RequestService requests, EntityManager em) {
+        this.em = em;
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.listings = listings;
+        this.requests = requests;
+    }
+
+    @Transactional
+    public void applyRegistry(IncomingEvent event) {
+        if (!inbox.firstDelivery(REGISTRY_CONSUMER, event)) {
+            return;
+        }
+        UUID id = UUID.fromString(event.key());
+        lock(id);
+        RegistryState state = RegistryState.findById(id);
+        if (event.isTombstone()) {
+            if (state != null) {
+                state.delete();
+            }
+            requests.closeFor(id);
+            listings.refresh(id);
+            return;
+        }
+        RegistryEvent e = read(event, RegistryEvent.class);
+        if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
+            LOG.debugf("Ignored stale registry event %s of practitioner %s", event.id(), id);
+            return;
+        }
+        if (state == null) {
+            state = new RegistryState();
+            state.practitionerId = id;
+            copy(e, state);
+            state.persist();
+        } else {
+            copy(e, state);
+        }
+        if (!state.isActive()) {
+            requests.closeFor(id);
+        }
+        listings.refresh(id);
+    }
+
+    @Transactional
+    public void applyLabel(IncomingEvent event) {
+        if (!inbox.firstDelivery(LABEL_CONSUMER, event)) {
+            return;
+        }
+        UUID id = UUID.fromString(event.key());
+        lock(id);
+        LabelState state = LabelState.findById(id);
+        if (event.isTombstone()) {
+            if (state != null) {
+                state.delete();
+            }
+            requests.closeFor(id);
+            listings.refresh(id);
+            return;
+        }
+        LabelEvent e = read(event, LabelEvent.class);
+        if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
+            LOG.debugf("Ignored stale label event %s of practitioner %s", event.id(), id);
+            return;
+        }
+        if (state == null) {
+            state = new LabelState();
+            state.practitionerId = id;
+            copy(e, state);
+            state.persist();
+        } else {
+            copy(e, state);
+        }
+        if ("WITHDRAWN".equals(state.state)) {
+            requests.closeFor(id);
+        }
+        listings.refresh(id);
+    }
+
+    /**
+     * Serialises the two consumers on one practitioner: without it, a registry event and a label event
+     * handled at the same time would each miss the other's uncommitted half and neither would publish.
+     */
+    private void lock(UUID practitionerId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, practitionerId.getMostSignificantBits() ^ practitionerId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
+    private static void copy(RegistryEvent e, RegistryState s) {
+        RegistryEvent.Publication p = e.publication() != null && e.publication().listed() ? e.publication() : null;
+        boolean active = "ACTIVE".equals(e.status());
+        s.registryNumber = e.registryNumber();
+        s.subject = e.subject();
+        s.status = e.status();
+        s.occurredAt = e.occurredAt();
+        // A withdrawn practitioner's event carries no personal data: nothing of it is kept either.
+        s.publicName = active ? e.publicName() : null;
+        s.zoneCode = active ? e.zoneCode() : null;
+        s.departmentCode = active ? e.departmentCode() : null;
+        s.regionCode = active ? e.regionCode() : null;
+        s.modes = active ? e.modes() : null;
+        s.remote = active && Boolean.TRUE.equals(e.remote());
+        s.listed = active && p != null;
+        s.consentVersion = p == null ? null : p.consentVersion();
+        s.communeCode = p == null ? null : p.communeCode();
+        s.domains = p == null ? null : p.domains();
+        s.appellations = p == null ? null : p.appellations();
+        s.formats = p == null ? null : p.formats();
+        s.languages = p == null ? null : p.languages();
+        s.contactEmail = p == null || p.contact() == null ? null : p.contact().email();
+        s.contactPhone = p == null || p.contact() == null ? null : p.contact().phone();
+    }
+
+    private static void copy(LabelEvent e, LabelState s) {
+        s.labelId = e.labelId();
+        s.labelNumber = e.labelNumber();
+        s.registryNumber = e.registryNumber();
+        s.state = e.state();
+        s.expiresOn = e.expiresOn();
+        s.occurredAt = e.occurredAt();
+    }
+
+    private static boolean isOlder(Instant incoming, Instant stored) {
+        return incoming != null && stored != null && incoming.isBefore(stored);
+    }
+
+    private <T> T read(IncomingEvent event, Class<T> type) {
+        try {
+            return mapper.readValue(event.data(), type);
+        } catch (JsonProcessingException e) {
+            // The message may quote personal data: only the event id and the exception class are logged.
+            LOG.errorf("Unreadable event %s of type %s [%s]", event.id(), event.type(), e.getClass().getName());
+            throw new IllegalArgumentException("unreadable event " + event.id());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fr.pairaidance.orientation;
+
+import fr.pairaidance.localstack.testing.ServiceTestProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Real PostgreSQL (database orientation), Kafka and the OIDC test server; test clients and limits. */
+public class OrientationTestProfile extends ServiceTestProfile {
+
+    @Override
+    protected String database() {
+        return "orientation";
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        List<TestResourceEntry> resources = new ArrayList<>(super.testResources());
+        resources.add(new TestResourceEntry(TopicsTestResource.class));
+        return resources;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.ofEntries(
+                Map.entry("orientation.admin.rebuild-enabled", "true"),
+                Map.entry("orientation.requests.answer-within", "P7D"),
+                Map.entry("orientation.requests.expiry-check-every", "1h"),
+                Map.entry("orientation.search.outcome-flush-every", "1h"),
+                Map.entry("orientation.portal.default-origins", "https://platform.example.org"),
+                Map.entry("orientation.portal.default-requests-per-minute", "100000"),
+                Map.entry("orientation.portal.clients.portal-a.origins", "https://jobs-a.example.org"),
+                Map.entry("orientation.portal.clients.portal-limited.origins", "https://jobs-b.example.org"),
+                Map.entry("orientation.portal.clients.portal-limited.requests-per-minute", "3"));
+    }
+}

@@ -1,0 +1,176 @@
+package fr.pairaidance.orientation;
+
+import static fr.pairaidance.orientation.Feed.awaitListed;
+import static fr.pairaidance.orientation.Feed.isListed;
+import static fr.pairaidance.orientation.Feed.label;
+import static fr.pairaidance.orientation.Feed.published;
+import static fr.pairaidance.orientation.Feed.registry;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import fr.pairaidance.localstack.testing.KafkaTestClient;
+import fr.pairaidance.localstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The read model follows both topics: who is published, with which fields, whatever the order. */
+@QuarkusTest
+@TestProfile(OrientationTestProfile.class)
+class ReadModelTest {
+
+    @Inject
+    DataSource ds;
+
+    @Test
+    void aPractitionerAppearsOnlyOnceLabelledAndConsentingWithOnlyPublishedFields() {
+        Feed.P p = Feed.lyon("pt");
+        p.listed = false;
+        registry(p, Feed.REGISTERED);
+        label(p, "ACTIVE", "granted.v1");
+        // Labelled but not consenting: the label event is applied, the practitioner stays hidden.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("label_state", p) == 1);
+        assertFalse(isListed(p));
+
+        p.listed = true;
+        p.publishDomains = false;
+        registry(p, Feed.CONSENTS_CHANGED);
+        awaitListed(p, true);
+        given().queryParam("area", "ze:8421").queryParam("language", "pt").get("/api/v1/practitioners")
+                .then().statusCode(200)
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.publicName", equalTo("Camille D."))
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.domains", nullValue())
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.label.number", equalTo(p.labelNumber))
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.label.state", equalTo("ACTIVE"))
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.zone.name", equalTo("Lyon"))
+                .body("items.find { it.registryNumber == '" + p.registryNumber + "' }.department.code", equalTo("69"))
+                .body(not(containsString(p.email)))
+                .body(not(containsString("+33612345678")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SUSPENDED,suspended.v1", "REVOKED,revoked.v1", "EXPIRED,expired.v1", "WITHDRAWN,withdrawn.v1"})
+    void aLabelNoLongerActiveRemovesThePractitionerAtOnce(String state, String type) {
+        Feed.P p = published(Feed.lyon("pt"));
+        label(p, state, type);
+        awaitListed(p, false);
+    }
+
+    @Test
+    void renewalDueKeepsThemAndReinstatementBringsThemBack() {
+        Feed.P p = published(Feed.lyon("pt"));
+        label(p, "RENEWAL_DUE", "renewal-due.v1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> labelState(p).equals("RENEWAL_DUE"));
+        assertEquals(true, isListed(p));
+        label(p, "SUSPENDED", "suspended.v1");
+        awaitListed(p, false);
+        label(p, "ACTIVE", "reinstated.v1");
+        awaitListed(p, true);
+    }
+
+    @Test
+    void revokingConsentRemovesThemAndTheirContact() {
+        Feed.P p = published(Feed.lyon("pt"));
+        p.listed = false;
+        registry(p, Feed.CONSENTS_CHANGED);
+        awaitListed(p, false);
+        assertEquals(List.of("null|null"), Db.column(ds,
+                "select coalesce(contact_email, 'null') || '|' || coalesce(array_to_string(domains, ','), 'null') "
+                        + "from registry_state where practitioner_id = ?", p.id));
+    }
+
+    @Test
+    void aRegistryWithdrawalAndItsTombstoneEraseThePractitioner() {
+        Feed.P p = published(Feed.lyon("pt"));
+        Feed.withdrawFromRegistry(p);
+        awaitListed(p, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("registry_state", p) == 0);
+        KafkaTestClient.send(Feed.LABEL, p.id.toString(), Feed.LABEL_PREFIX + "erased.v1", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("label_state", p) == 0);
+    }
+
+    @Test
+    void theLabelMayArriveBeforeTheRegistryRecord() {
+        Feed.P p = Feed.lyon("pt");
+        label(p, "ACTIVE", "granted.v1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("label_state", p) == 1);
+        registry(p, Feed.CONSENTS_CHANGED);
+        awaitListed(p, true);
+    }
+
+    @Test
+    void aDuplicateOrReplayedEventChangesNothing() {
+        Feed.P p = Feed.lyon("pt");
+        String granted = Feed.labelPayload(p, "ACTIVE", Feed.nextTime());
+        String grantedId = KafkaTestClient.send(Feed.LABEL, p.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted);
+        registry(p, Feed.CONSENTS_CHANGED);
+        awaitListed(p, true);
+        label(p, "SUSPENDED", "suspended.v1");
+        awaitListed(p, false);
+        // The same event again (same id), then an old event re-published under a new id.
+        KafkaTestClient.send(Feed.LABEL, p.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);
+        KafkaTestClient.send(Feed.LABEL, p.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted);
+        // A marker event after them proves they were consumed.
+        Feed.P marker = published(Feed.lyon("pt"));
+        AtomicReference<String> state = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            state.set(labelState(p));
+            return count("label_state", marker) == 1;
+        });
+        assertEquals("SUSPENDED", labelState(p));
+        assertFalse(isListed(p));
+        assertEquals(1L, Db.count(ds, "select count(*) from inbox_message where event_id = ?", grantedId));
+    }
+
+    @Test
+    void aRebuildFromTheTopicsGivesTheSameModel() {
+        published(Feed.lyon("pt"));
+        Feed.P withdrawn = published(Feed.lyon("pt"));
+        Feed.withdrawFromRegistry(withdrawn);
+        awaitListed(withdrawn, false);
+        String before = stableSnapshot();
+        given().header("Authorization", Tokens.bearer("regulator-1", "regulator"))
+                .post("/api/v1/admin/read-model/rebuild").then().statusCode(200);
+        assertEquals(before, snapshot());
+    }
+
+    private String stableSnapshot() {
+        AtomicReference<String> last = new AtomicReference<>("");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).until(() -> {
+            String now = snapshot();
+            return now.equals(last.getAndSet(now));
+        });
+        return last.get();
+    }
+
+    private String snapshot() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("registry_state", "label_state", "listing")) {
+            List<String> rows = Db.column(ds, "select row_to_json(t)::text from " + table + " t order by practitioner_id");
+            all.append(table).append(rows).append('\n');
+        }
+        return all.toString();
+    }
+
+    private long count(String table, Feed.P p) {
+        return Db.count(ds, "select count(*) from " + table + " where practitioner_id = ?", p.id);
+    }
+
+    private String labelState(Feed.P p) {
+        List<String> states = Db.column(ds, "select state from label_state where practitioner_id = ?", p.id);
+        return states.isEmpty() ? "" : states.get(0);
+    }
+}

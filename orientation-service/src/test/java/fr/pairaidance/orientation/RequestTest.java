@@ -1,0 +1,176 @@
+package fr.pairaidance.orientation;
+
+import static fr.pairaidance.orientation.Feed.published;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import fr.pairaidance.localstack.testing.KafkaTestClient;
+import fr.pairaidance.localstack.testing.Tokens;
+import fr.pairaidance.orientation.service.RequestService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** From sending to acceptance: contact details only then, and only to the employer who asked. */
+@QuarkusTest
+@TestProfile(OrientationTestProfile.class)
+class RequestTest {
+
+    static final String EMPLOYER_A = Tokens.bearer("employer-a", "employer");
+    static final String EMPLOYER_B = Tokens.bearer("employer-b", "employer");
+
+    @Inject
+    RequestService requests;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.CLOCK.reset();
+    }
+
+    static Feed.P brest() {
+        return new Feed.P().speaking("ro").in("29019", "5302", "29", "53");
+    }
+
+    static Map<String, Object> to(Feed.P p) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("registryNumber", p.registryNumber);
+        body.put("area", "ze:5302");
+        body.put("domains", List.of("MENTAL_HEALTH"));
+        body.put("format", "PEER_GROUP");
+        body.put("workforceSize", 120);
+        body.put("message", "Secret message text for a peer group");
+        return body;
+    }
+
+    static ValidatableResponse send(String token, Map<String, Object> body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/requests").then();
+    }
+
+    static ValidatableResponse get(String token, String id) {
+        return given().header("Authorization", token).get("/api/v1/requests/" + id).then();
+    }
+
+    static ValidatableResponse answer(String token, String id, String what) {
+        return given().header("Authorization", token).post("/api/v1/requests/" + id + "/" + what).then();
+    }
+
+    static String practitioner(Feed.P p) {
+        return Tokens.bearer(p.subject, "practitioner");
+    }
+
+    @Test
+    void contactDetailsAreReleasedOnAcceptanceAndOnlyToTheEmployerWhoAsked() {
+        Feed.P p = published(brest());
+        Feed.P other = published(brest());
+        String id = send(EMPLOYER_A, to(p)).statusCode(201)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].contact", nullValue()).extract().path("items[0].id");
+        get(EMPLOYER_A, id).statusCode(200).body("contact", nullValue());
+        get(EMPLOYER_B, id).statusCode(404).contentType("application/problem+json");
+        get(practitioner(other), id).statusCode(404);
+        answer(practitioner(other), id, "acceptance").statusCode(404);
+        given().header("Authorization", EMPLOYER_B).get("/api/v1/requests/mine").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        given().header("Authorization", practitioner(p)).get("/api/v1/requests/received").then().statusCode(200)
+                .body("items.id", contains(id)).body("items[0].message", equalTo("Secret message text for a peer group"));
+
+        answer(practitioner(p), id, "acceptance").statusCode(200).body("status", equalTo("ACCEPTED"));
+        get(EMPLOYER_A, id).statusCode(200).body("contact.email", equalTo(p.email))
+                .body("contact.phone", equalTo(p.phone));
+        get(EMPLOYER_B, id).statusCode(404);
+        get(practitioner(p), id).statusCode(200).body("contact", nullValue());
+        answer(practitioner(p), id, "decline").statusCode(409).body("type", equalTo("urn:pairaidance:problem:request-answered"));
+        given().header("Authorization", EMPLOYER_A).get("/api/v1/requests/mine").then().statusCode(200)
+                .body("items.id", hasItem(id));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).size() == 2);
+        assertEquals(List.of("fr.pairaidance.orientation.request.requested.v1",
+                "fr.pairaidance.orientation.request.accepted.v1"), types(id));
+        KafkaTestClient.readAll("orientation.request").stream().filter(e -> id.equals(e.key())).forEach(e -> {
+            assertFalse(e.value().contains("Secret message"));
+            assertFalse(e.value().contains(p.email));
+            assertFalse(e.value().contains("employer-a"));
+        });
+    }
+
+    @Test
+    void aDeclinedRequestReleasesNothing() {
+        Feed.P p = published(brest());
+        String id = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        answer(practitioner(p), id, "decline").statusCode(200).body("status", equalTo("DECLINED"));
+        get(EMPLOYER_A, id).statusCode(200).body("status", equalTo("DECLINED")).body("contact", nullValue());
+    }
+
+    @Test
+    void anUnansweredRequestExpiresAfterTheConfiguredTime() {
+        Feed.P p = published(brest());
+        String id = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        TestClock.CLOCK.advance(Duration.ofDays(6));
+        requests.expireDue();
+        get(EMPLOYER_A, id).statusCode(200).body("status", equalTo("PENDING"));
+        TestClock.CLOCK.advance(Duration.ofDays(2));
+        requests.expireDue();
+        get(EMPLOYER_A, id).statusCode(200).body("status", equalTo("EXPIRED"));
+        answer(practitioner(p), id, "acceptance").statusCode(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).contains("fr.pairaidance.orientation.request.expired.v1"));
+    }
+
+    @Test
+    void theBestMatchesEachGetARequestAndNobodyIsA422() {
+        Feed.P first = published(brest().domains("HOMELESSNESS"));
+        Feed.P second = published(brest().domains("HOMELESSNESS"));
+        Map<String, Object> body = to(first);
+        body.remove("registryNumber");
+        body.put("bestMatches", 2);
+        body.put("domains", List.of("HOMELESSNESS"));
+        send(EMPLOYER_A, body).statusCode(201)
+                .body("items.registryNumber", containsInAnyOrder(first.registryNumber, second.registryNumber));
+        body.put("domains", List.of("EATING_DISORDERS"));
+        send(EMPLOYER_A, body).statusCode(422).body("type", equalTo("urn:pairaidance:problem:no-match"));
+        body.put("bestMatches", 6);
+        send(EMPLOYER_A, body).statusCode(400).body("errors.field", contains("bestMatches"));
+        body.put("bestMatches", 1);
+        body.put("registryNumber", first.registryNumber);
+        send(EMPLOYER_A, body).statusCode(400).body("errors.field", contains("registryNumber"));
+        body.remove("bestMatches");
+        body.put("area", "53");
+        send(EMPLOYER_A, body).statusCode(400).body("errors.field", contains("area"));
+    }
+
+    @Test
+    void aWithdrawnPractitionersRequestsAreClosedAndTheirContactRemoved() {
+        Feed.P p = published(brest());
+        String accepted = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        answer(practitioner(p), accepted, "acceptance").statusCode(200);
+        String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        get(EMPLOYER_A, accepted).statusCode(200).body("contact.email", equalTo(p.email));
+        Feed.withdrawFromRegistry(p);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(get(EMPLOYER_A, pending).statusCode(200).extract().path("status")));
+        get(EMPLOYER_A, accepted).statusCode(200).body("status", equalTo("ACCEPTED")).body("contact", nullValue());
+        send(EMPLOYER_A, to(p)).statusCode(404);
+    }
+
+    private static List<String> types(String id) {
+        return KafkaTestClient.readAll("orientation.request").stream().filter(e -> id.equals(e.key()))
+                .map(KafkaTestClient.Event::type).toList();
+    }
+}
