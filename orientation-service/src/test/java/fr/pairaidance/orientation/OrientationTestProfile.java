@@ -1,8 +1,6 @@
 package fr.pairaidance.orientation;
 
 import fr.pairaidance.localstack.testing.ServiceTestProfile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** Real PostgreSQL (database orientation), Kafka and the OIDC test server; test clients and limits. */
@@ -11,13 +9,6 @@ public class OrientationTestProfile extends ServiceTestProfile {
     @Override
     protected String database() {
         return "orientation";
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        List<TestResourceEntry> resources = new ArrayList<>(super.testResources());
-        resources.add(new TestResourceEntry(TopicsTestResource.class));
-        return resources;
     }
 
     @Override

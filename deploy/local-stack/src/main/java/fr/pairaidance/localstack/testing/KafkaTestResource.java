@@ -1,7 +1,13 @@
 package fr.pairaidance.localstack.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -35,6 +41,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
+                createCatalogueTopics(kit.bootstrapServers());
                 cluster = kit;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -48,5 +55,24 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             }
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Creates the topics of the event catalogue as production has them (compacted where they carry
+     * current state), so that consumers are assigned partitions at once.
+     */
+    private static void createCatalogueTopics(String bootstrapServers) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, String> compacted = Map.of("cleanup.policy", "compact");
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(
+                    new NewTopic("registry.practitioner", 3, (short) 1).configs(compacted),
+                    new NewTopic("labelling.label", 3, (short) 1).configs(compacted),
+                    new NewTopic("labelling.application", 3, (short) 1),
+                    new NewTopic("orientation.request", 3, (short) 1),
+                    new NewTopic("labelling-service.dlq", 1, (short) 1),
+                    new NewTopic("orientation-service.dlq", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
     }
 }
