@@ -1,9 +1,7 @@
 package fr.pairaidance.localstack.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ final class ChildProcesses {
 
     private final Deque<Running> running = new ArrayDeque<>();
     private volatile boolean stopping;
+    private volatile boolean reportingExits;
 
     /** Stops everything when the JVM goes away (Ctrl-C, SIGTERM, end of Maven). */
     void stopOnShutdown() {
@@ -33,18 +32,12 @@ final class ChildProcesses {
     }
 
     /**
-     * Starts a process with its output (stdout and stderr) in a log file; a previous log of the same
-     * name is kept as {@code <name>.previous.log}. Reports it on the console if it ends by itself.
+     * Starts a process with its output (stdout and stderr) appended to a log file. Reports it on the
+     * console if it ends by itself.
      */
     Process start(String name, ProcessBuilder builder, Path logFile) {
-        try {
-            Files.createDirectories(logFile.getParent());
-            if (Files.exists(logFile)) {
-                Files.move(logFile, logFile.resolveSibling(name + ".previous.log"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new LocalSystemException("Could not prepare the log file " + logFile, e);
+        if (stopping) {
+            throw new LocalSystemException(name + " not started: stopping");
         }
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Process process;
@@ -55,16 +48,39 @@ final class ChildProcesses {
         }
         register(name, () -> stop(name, process));
         process.onExit().thenAccept(ended -> {
-            if (!stopping) {
+            if (reportingExits && !stopping) {
                 Console.error(name + " ended by itself (exit code " + ended.exitValue() + "): see " + logFile);
             }
         });
         return process;
     }
 
-    /** Something else to stop, such as the embedded PostgreSQL. */
-    synchronized void register(String name, Runnable stop) {
-        running.push(new Running(name, stop));
+    /**
+     * From now on, says on the console when a process ends by itself. Before, while starting, the
+     * waits for readiness report it.
+     */
+    void reportExits() {
+        reportingExits = true;
+    }
+
+    /**
+     * Something else to stop, such as the embedded PostgreSQL. If everything is being stopped
+     * already (Ctrl-C while starting), stops it at once.
+     */
+    void register(String name, Runnable stop) {
+        synchronized (this) {
+            if (!stopping) {
+                running.push(new Running(name, stop));
+                return;
+            }
+        }
+        stop.run();
+        throw new LocalSystemException(name + " stopped: stopping");
+    }
+
+    /** Takes back something registered that has ended by itself (the services' build). */
+    synchronized void forget(String name) {
+        running.removeIf(each -> each.name().equals(name));
     }
 
     boolean stopping() {
@@ -83,7 +99,7 @@ final class ChildProcesses {
             return;
         }
         long started = System.nanoTime();
-        Console.info("Stopping " + toStop.size() + " processes...");
+        Console.info("Stopping everything...");
         for (Running each : toStop) {
             try {
                 each.stop().run();
@@ -102,9 +118,6 @@ final class ChildProcesses {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());
         tree.addAll(process.descendants().toList());
-        if (tree.stream().noneMatch(ProcessHandle::isAlive)) {
-            return;
-        }
         long started = System.nanoTime();
         tree.forEach(ProcessHandle::destroy);
         CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);

@@ -5,7 +5,9 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
 
 /**
  * The folder that keeps the local system's data between runs (.local-data at the repository root):
@@ -18,10 +20,20 @@ final class DataFolder {
     private DataFolder() {
     }
 
-    /** Creates the folder and its marker if needed. */
+    /**
+     * Creates the folder and its marker if needed, and starts new logs: each log of the last run is
+     * kept as {@code <name>.previous.log}.
+     */
     static void prepare(Path dataDir) {
         try {
-            Files.createDirectories(dataDir.resolve("logs"));
+            Path logs = Files.createDirectories(dataDir.resolve("logs"));
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.filter(DataFolder::isCurrentLog).toList()) {
+                    String name = log.getFileName().toString();
+                    Files.move(log, log.resolveSibling(name.replaceFirst("\\.log$", ".previous.log")),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             Path marker = dataDir.resolve(MARKER);
             if (Files.notExists(marker)) {
                 Files.writeString(marker, """
@@ -32,6 +44,11 @@ final class DataFolder {
         } catch (IOException e) {
             throw new LocalSystemException("Could not create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isCurrentLog(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".log") && !name.endsWith(".previous.log");
     }
 
     /** Deletes the whole folder (-Dfresh). */

@@ -39,10 +39,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    static HttpResponse<String> postJson(String url, String bearerToken, String json) throws IOException {
+    static HttpResponse<String> postJson(String url, String bearerToken, String idempotencyKey, String json)
+            throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

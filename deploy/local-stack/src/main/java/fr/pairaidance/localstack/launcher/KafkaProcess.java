@@ -34,8 +34,11 @@ final class KafkaProcess {
         Path home = options.dataDir().resolve("kafka");
         Path config = home.resolve("server.properties");
         Path logFile = options.logFile("kafka");
-        writeConfig(options, config, home.resolve("data"));
-        format(options, config, logFile);
+        Path logDirs = home.resolve("data");
+        writeConfig(options, config, logDirs);
+        if (Files.notExists(logDirs.resolve("meta.properties"))) {
+            format(options, config, logFile);
+        }
         Console.info("Starting Kafka (KRaft, broker and controller) on localhost:" + options.kafkaPort());
         Process process = children.start("Kafka", javaCommand(options, "kafka.Kafka", config.toString()), logFile);
         return new KafkaProcess(process, logFile);
@@ -87,7 +90,7 @@ final class KafkaProcess {
         }
     }
 
-    /** Formats the storage on the first run; later runs keep it (--ignore-formatted). */
+    /** Formats the storage, on the first run only: later runs keep its cluster id and topics. */
     private static void format(LocalOptions options, Path config, Path logFile) {
         ProcessBuilder storageTool = javaCommand(options, "kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted");

@@ -1,5 +1,7 @@
 package fr.pairaidance.localstack.launcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +38,9 @@ record LocalOptions(
                 Path.of(required("local.realm-file")).toAbsolutePath().normalize(),
                 Path.of(required("local.keycloak.distribution")),
                 required("local.keycloak.version"),
-                required("local.kafka.classpath"),
+                readFile(Path.of(required("local.kafka.classpath-file"))),
                 System.getProperty("local.maven.repository", ""),
-                flag("local.maven.offline"),
+                System.getProperty("local.maven.offline", "").endsWith("true"),
                 flag("fresh"),
                 flag("demo"),
                 flag("local.skip-build"),
@@ -84,6 +86,14 @@ record LocalOptions(
 
     private static ServiceDefinition service(String name, int defaultPort, String database) {
         return new ServiceDefinition(name, number("local." + name + ".port", defaultPort), database);
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new LocalSystemException("Could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String required(String key) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * PostgreSQL 17 (zonky's embedded binaries, from Maven Central) on a fixed port, its data kept in
@@ -30,8 +31,9 @@ final class PostgresProcess {
 
     static PostgresProcess start(LocalOptions options, ChildProcesses children) {
         long started = System.nanoTime();
-        Ports.requireFree(options.postgresPort(), "PostgreSQL", "local.postgres.port");
         Path dataDirectory = options.dataDir().resolve("postgres");
+        requireNoEarlierServer(dataDirectory);
+        Ports.requireFree(options.postgresPort(), "PostgreSQL", "local.postgres.port");
         Path logFile = options.logFile("postgres");
         boolean existing = Files.exists(dataDirectory.resolve("postgresql.conf"));
         Console.info((existing ? "Starting PostgreSQL 17 on its data in " : "Creating PostgreSQL 17 data in ")
@@ -58,6 +60,29 @@ final class PostgresProcess {
         postgres.createDatabases(options.services().stream().map(ServiceDefinition::database).toList());
         Console.done("PostgreSQL 17 ready on localhost:" + options.postgresPort(), started);
         return postgres;
+    }
+
+    /** Fails if a PostgreSQL left by an earlier run that was killed (kill -9) still runs on this data. */
+    private static void requireNoEarlierServer(Path dataDirectory) {
+        OptionalLong pid = livePid(dataDirectory.resolve("postmaster.pid"));
+        if (pid.isPresent()) {
+            throw new LocalSystemException("A PostgreSQL of an earlier run still runs on " + dataDirectory
+                    + " (pid " + pid.getAsLong() + "): stop it with 'kill " + pid.getAsLong() + "', then start again");
+        }
+    }
+
+    /** The process id in a postmaster.pid file if that process is alive. */
+    private static OptionalLong livePid(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            boolean running = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().map(c -> c.contains("postgres")).orElse(true))
+                    .isPresent();
+            return running ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | RuntimeException noUsablePidFile) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Creates the databases that do not exist yet, and gives the superuser its local password. */

@@ -7,19 +7,26 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the services, tests skipped, with the same Maven. The run command's own reactor has just
- * built and installed the parent, platform and local-stack (this launcher runs in local-stack's
- * install phase, and the services come after local-stack in the reactor), so this build takes
- * every other module of the reactor: the services, whichever are declared in the root pom.
+ * Builds the services, tests skipped (not even compiled), with the same Maven. The run command's own
+ * reactor has just built and installed the parent, platform and local-stack (this launcher runs in
+ * local-stack's install phase, and the services come after local-stack in the reactor), so this
+ * build takes every other module of the reactor: the services, whichever are declared in the root
+ * pom. It goes on past a failing module (--fail-at-end), so the other services can still start.
  */
 final class ServiceBuild {
 
+    /** When the build started, and whether some module failed. */
+    record Outcome(Instant started, boolean failed) {
+    }
+
+    private static final String NAME = "the services' build";
     private static final List<String> ALREADY_BUILT = List.of("deploy/platform", "deploy/local-stack");
     private static final Pattern BUILDING = Pattern.compile("^\\[INFO\\] Building (.+?) \\S+\\s+\\[(\\d+/\\d+)\\]$");
 
@@ -31,8 +38,9 @@ final class ServiceBuild {
         this.children = children;
     }
 
-    void run() {
+    Outcome run() {
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
         Path logFile = options.logFile("build");
         List<String> command = command();
         Console.info("Building the services, tests skipped (Maven output in " + logFile + ")");
@@ -44,7 +52,7 @@ final class ServiceBuild {
                     .directory(options.repositoryRoot().toFile())
                     .redirectErrorStream(true)
                     .start();
-            children.register("the services' build", () -> ChildProcesses.stop("the services' build", build));
+            children.register(NAME, () -> ChildProcesses.stop(NAME, build));
             try (BufferedReader output = new BufferedReader(
                             new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8));
                     PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
@@ -55,21 +63,24 @@ final class ServiceBuild {
                 }
             }
             exitCode = build.waitFor();
+            children.forget(NAME);
         } catch (IOException e) {
             throw new LocalSystemException("Could not run Maven to build the services: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalSystemException("Interrupted while building the services", e);
         }
-        if (exitCode != 0) {
-            if (children.stopping()) {
-                throw new LocalSystemException("The services' build was stopped");
-            }
-            Console.block(errors.stream().limit(25).map(line -> "    " + line).toList());
-            throw new LocalSystemException("The services' build failed (exit code " + exitCode + "): see " + logFile
-                    + ". Fix it, or start what was built before with -Dlocal.skip-build");
+        if (exitCode == 0) {
+            Console.done("Services built", started);
+            return new Outcome(startedAt, false);
         }
-        Console.done("Services built", started);
+        if (children.stopping()) {
+            throw new LocalSystemException("The services' build was stopped");
+        }
+        Console.block(errors.stream().limit(25).map(line -> "    " + line).toList());
+        Console.error("The build of some services failed (exit code " + exitCode + "): see " + logFile
+                + ". Those services will not start; the others will.");
+        return new Outcome(startedAt, true);
     }
 
     private static void report(String line, List<String> errors) {
@@ -84,7 +95,8 @@ final class ServiceBuild {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(maven());
-        command.addAll(List.of("--batch-mode", "--no-transfer-progress", "install", "-DskipTests"));
+        command.addAll(List.of("--batch-mode", "--no-transfer-progress", "--fail-at-end", "install",
+                "-Dmaven.test.skip=true"));
         command.add("--projects");
         command.add(String.join(",", ALREADY_BUILT.stream().map(module -> "!" + module).toList()));
         if (!options.mavenRepository().isBlank()) {

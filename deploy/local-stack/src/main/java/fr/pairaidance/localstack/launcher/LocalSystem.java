@@ -1,0 +1,95 @@
+package fr.pairaidance.localstack.launcher;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command ({@code ./mvnw -Prun} at the repository root): builds the services, then starts
+ * PostgreSQL, Kafka, Keycloak and the services on this machine, and keeps them running until
+ * Ctrl-C, which stops them all. Options are system properties, listed in deploy/local-stack/README.md.
+ */
+public final class LocalSystem {
+
+    private final LocalOptions options;
+    private final ChildProcesses children;
+
+    private LocalSystem(LocalOptions options, ChildProcesses children) {
+        this.options = options;
+        this.children = children;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        LocalOptions options = LocalOptions.fromSystemProperties();
+        ChildProcesses children = new ChildProcesses();
+        children.stopOnShutdown();
+        try {
+            new LocalSystem(options, children).start(started);
+        } catch (RuntimeException e) {
+            if (!children.stopping()) {
+                Console.error(e.getMessage());
+                children.stopAll();
+                throw e;
+            }
+        }
+        new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
+    }
+
+    private void start(long started) {
+        Console.info("Starting the local system: data in " + options.dataDir()
+                + (options.fresh() ? " (wiped first: -Dfresh)" : "") + (options.demo() ? ", demo data: -Ddemo" : ""));
+        if (options.fresh()) {
+            DataFolder.wipe(options.dataDir());
+        }
+        DataFolder.prepare(options.dataDir());
+        ServiceBuild.Outcome build = null;
+        if (options.skipBuild()) {
+            Console.info("Services' build skipped (-Dlocal.skip-build): starting what was built before");
+        } else {
+            build = new ServiceBuild(options, children).run();
+        }
+
+        PostgresProcess.start(options, children);
+        long infrastructureStarted = System.nanoTime();
+        KafkaProcess kafka = KafkaProcess.start(options, children);
+        KeycloakProcess keycloak = KeycloakProcess.start(options, children);
+        kafka.awaitReady(options, infrastructureStarted);
+        keycloak.awaitReady(options, infrastructureStarted);
+
+        Map<ServiceDefinition, Summary.State> states = startServices(build);
+        if (options.demo()) {
+            ServiceDefinition registry = options.services().get(0);
+            DemoData.loadPractitioners(options, registry, states.get(registry) == Summary.State.READY);
+        }
+        Summary.print(options, states, started);
+        children.reportExits();
+    }
+
+    private Map<ServiceDefinition, Summary.State> startServices(ServiceBuild.Outcome build) {
+        long servicesStarted = System.nanoTime();
+        if (!Files.isDirectory(options.referenceData())) {
+            Console.info("Warning: no reference data in " + options.referenceData() + ": the services may fail");
+        }
+        Map<ServiceDefinition, Summary.State> states = new LinkedHashMap<>();
+        List<ServiceProcess> running = new ArrayList<>();
+        for (ServiceDefinition service : options.services()) {
+            Optional<Summary.State> notStartable = ServiceProcess.whyNotStartable(options, service, build);
+            if (notStartable.isPresent()) {
+                states.put(service, notStartable.get());
+            } else {
+                states.put(service, Summary.State.NOT_READY);
+                running.add(ServiceProcess.start(options, service, children));
+            }
+        }
+        for (ServiceProcess service : running) {
+            boolean ready = service.awaitReady(options, servicesStarted);
+            states.put(service.service(), ready ? Summary.State.READY : Summary.State.NOT_READY);
+        }
+        return states;
+    }
+}

@@ -1,0 +1,123 @@
+package fr.pairaidance.localstack.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Quarkus service run from its build ({@code <module>/target/quarkus-app/quarkus-run.jar}) with
+ * the local addresses of PostgreSQL, Kafka and Keycloak as system properties.
+ */
+final class ServiceProcess {
+
+    private final ServiceDefinition service;
+    private final Process process;
+    private final Path logFile;
+
+    private ServiceProcess(ServiceDefinition service, Process process, Path logFile) {
+        this.service = service;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Why the service cannot start, if so (also said on the console): not built, its build failed
+     * in this run (its jar is then an old one), or its port is taken (by the same service run in dev
+     * mode, for instance, which can then use this local system).
+     *
+     * @param build this run's build of the services, null if skipped (-Dlocal.skip-build)
+     */
+    static Optional<Summary.State> whyNotStartable(LocalOptions options, ServiceDefinition service,
+            ServiceBuild.Outcome build) {
+        Path module = options.repositoryRoot().resolve(service.name());
+        Path jar = jar(options, service);
+        if (!Files.isRegularFile(jar)) {
+            Console.info(service.name() + " skipped: not built (no " + options.repositoryRoot().relativize(jar)
+                    + (Files.isRegularFile(module.resolve("pom.xml")) ? "" : "; the module has no pom.xml yet") + ")");
+            return Optional.of(Summary.State.NOT_BUILT);
+        }
+        if (build != null && build.failed() && modifiedBefore(jar, build.started())) {
+            Console.info(service.name() + " skipped: its build failed (see " + options.logFile("build") + ")");
+            return Optional.of(Summary.State.BUILD_FAILED);
+        }
+        if (Ports.inUse(service.port())) {
+            Console.info(service.name() + " skipped: port " + service.port() + " is in use (is it running in dev"
+                    + " mode? Another port: -Dlocal." + service.name() + ".port=<port>)");
+            return Optional.of(Summary.State.PORT_IN_USE);
+        }
+        return Optional.empty();
+    }
+
+    /** Starts the service (see {@link #whyNotStartable} first). */
+    static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children) {
+        Path module = options.repositoryRoot().resolve(service.name());
+        Path jar = jar(options, service);
+        Path logFile = options.logFile(service.name());
+        Console.info("Starting " + service.name() + " on localhost:" + service.port());
+        Process process = children.start(service.name(),
+                new ProcessBuilder(command(options, service, jar)).directory(module.toFile()), logFile);
+        return new ServiceProcess(service, process, logFile);
+    }
+
+    /** Waits for {@code /q/health/ready}; returns false (after saying why) if it does not get ready. */
+    boolean awaitReady(LocalOptions options, long startedNanos) {
+        String health = service.baseUrl() + "/q/health/ready";
+        try {
+            Readiness.await(service.name(), options.startupTimeout(), process, logFile, () -> Http.status(health) == 200);
+        } catch (LocalSystemException notReady) {
+            Console.error(notReady.getMessage());
+            if (logContains("FlywayValidateException")) {
+                Console.info("  its database no longer matches its migrations (an applied migration was changed):"
+                        + " restart with -Dfresh to start from empty databases");
+            }
+            return false;
+        }
+        Console.done(service.name() + " ready on " + service.baseUrl(), startedNanos);
+        return true;
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(logFile).contains(text);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Path jar(LocalOptions options, ServiceDefinition service) {
+        return options.repositoryRoot().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static boolean modifiedBefore(Path file, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    ServiceDefinition service() {
+        return service;
+    }
+
+    private static List<String> command(LocalOptions options, ServiceDefinition service, Path jar) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m"));
+        command.add("-Dquarkus.http.host=127.0.0.1"); // reachable from this machine only
+        command.add("-Dquarkus.http.port=" + service.port());
+        command.add("-Dquarkus.datasource.jdbc.url=" + options.jdbcUrl(service.database()));
+        command.add("-Dquarkus.datasource.username=" + PostgresProcess.USER);
+        command.add("-Dquarkus.datasource.password=" + PostgresProcess.PASSWORD);
+        command.add("-Dkafka.bootstrap.servers=" + options.kafkaBootstrapServers());
+        command.add("-Dquarkus.oidc.auth-server-url=" + options.issuerUrl());
+        command.add("-Dpairaidance.reference-data=" + options.referenceData());
+        // Readable log lines in the local log files (the services log JSON in production).
+        command.add("-Dquarkus.log.console.json.enabled=false");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+}
