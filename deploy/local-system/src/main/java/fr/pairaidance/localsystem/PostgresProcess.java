@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** What the newcomer reads once everything is up: addresses, accounts, token commands. */
 final class Summary {
 
-    enum State { READY, NOT_READY, NOT_BUILT, BUILD_FAILED, PORT_IN_USE }
+    enum State { READY, NOT_READY, NOT_BUILT, PORT_IN_USE }
 
     private static final String TOKEN_FROM_JSON = " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
 
@@ -28,8 +28,6 @@ final class Summary {
             case NOT_READY -> String.format(Locale.ROOT, "    %-20s %s   NOT READY: see %s",
                     service.name(), service.baseUrl(), options.logFile(service.name()));
             case NOT_BUILT -> String.format(Locale.ROOT, "    %-20s not built: skipped", service.name());
-            case BUILD_FAILED -> String.format(Locale.ROOT, "    %-20s its build failed: skipped (see %s)",
-                    service.name(), options.logFile("build"));
             case PORT_IN_USE -> String.format(Locale.ROOT, "    %-20s not started: port %d was in use",
                     service.name(), service.port());
         }));

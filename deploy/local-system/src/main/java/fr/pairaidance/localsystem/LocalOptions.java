@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +17,8 @@ record LocalOptions(
         Path keycloakDistribution,
         String keycloakVersion,
         String kafkaClasspath,
-        String mavenRepository,
-        boolean mavenOffline,
         boolean fresh,
         boolean demo,
-        boolean skipBuild,
         Duration startupTimeout,
         int postgresPort,
         int kafkaPort,
@@ -39,11 +36,8 @@ record LocalOptions(
                 Path.of(required("local.keycloak.distribution")),
                 required("local.keycloak.version"),
                 readFile(Path.of(required("local.kafka.classpath-file"))),
-                System.getProperty("local.maven.repository", ""),
-                System.getProperty("local.maven.offline", "").endsWith("true"),
                 flag("fresh"),
                 flag("demo"),
-                flag("local.skip-build"),
                 Duration.ofSeconds(number("local.startup-timeout", 240)),
                 number("local.postgres.port", 5432),
                 number("local.kafka.port", 9092),

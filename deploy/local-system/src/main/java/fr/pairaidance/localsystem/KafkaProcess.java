@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,6 @@ final class KafkaProcess {
     /** A JVM like this one, with Kafka's jars (the CLASSPATH variable keeps ps output short). */
     private static ProcessBuilder javaCommand(LocalOptions options, String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", "-Xmx512m",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Djava.awt.headless=true", mainClass));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(options.dataDir().toFile());

@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,24 +25,16 @@ final class ServiceProcess {
     }
 
     /**
-     * Why the service cannot start, if so (also said on the console): not built, its build failed
-     * in this run (its jar is then an old one), or its port is taken (by the same service run in dev
-     * mode, for instance, which can then use this local system).
-     *
-     * @param build this run's build of the services, null if skipped (-Dlocal.skip-build)
+     * Why the service cannot start, if so (also said on the console): not built, or its port is
+     * taken (by the same service run in dev mode, for instance, which can then use this local system).
      */
-    static Optional<Summary.State> whyNotStartable(LocalOptions options, ServiceDefinition service,
-            ServiceBuild.Outcome build) {
+    static Optional<Summary.State> whyNotStartable(LocalOptions options, ServiceDefinition service) {
         Path module = options.repositoryRoot().resolve(service.name());
         Path jar = jar(options, service);
         if (!Files.isRegularFile(jar)) {
             Console.info(service.name() + " skipped: not built (no " + options.repositoryRoot().relativize(jar)
                     + (Files.isRegularFile(module.resolve("pom.xml")) ? "" : "; the module has no pom.xml yet") + ")");
             return Optional.of(Summary.State.NOT_BUILT);
-        }
-        if (build != null && build.failed() && modifiedBefore(jar, build.started())) {
-            Console.info(service.name() + " skipped: its build failed (see " + options.logFile("build") + ")");
-            return Optional.of(Summary.State.BUILD_FAILED);
         }
         if (Ports.inUse(service.port())) {
             Console.info(service.name() + " skipped: port " + service.port() + " is in use (is it running in dev"
@@ -92,16 +84,15 @@ final class ServiceProcess {
         return options.repositoryRoot().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private static boolean modifiedBefore(Path file, Instant instant) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
     ServiceDefinition service() {
         return service;
+    }
+
+    /** Kills the service at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     private static List<String> command(LocalOptions options, ServiceDefinition service, Path jar) {

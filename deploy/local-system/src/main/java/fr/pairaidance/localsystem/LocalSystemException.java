@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 /**
  * The local system could not start; the message says what to do. It carries no stack trace of its

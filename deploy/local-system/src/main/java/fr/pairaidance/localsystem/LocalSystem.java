@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -47,12 +47,6 @@ public final class LocalSystem {
             DataFolder.wipe(options.dataDir());
         }
         DataFolder.prepare(options.dataDir());
-        ServiceBuild.Outcome build = null;
-        if (options.skipBuild()) {
-            Console.info("Services' build skipped (-Dlocal.skip-build): starting what was built before");
-        } else {
-            build = new ServiceBuild(options, children).run();
-        }
 
         PostgresProcess.start(options, children);
         long infrastructureStarted = System.nanoTime();
@@ -61,7 +55,7 @@ public final class LocalSystem {
         kafka.awaitReady(options, infrastructureStarted);
         keycloak.awaitReady(options, infrastructureStarted);
 
-        Map<ServiceDefinition, Summary.State> states = startServices(build);
+        Map<ServiceDefinition, Summary.State> states = startServices();
         if (options.demo()) {
             ServiceDefinition registry = options.services().get(0);
             DemoData.loadPractitioners(options, registry, states.get(registry) == Summary.State.READY);
@@ -70,7 +64,7 @@ public final class LocalSystem {
         children.reportExits();
     }
 
-    private Map<ServiceDefinition, Summary.State> startServices(ServiceBuild.Outcome build) {
+    private Map<ServiceDefinition, Summary.State> startServices() {
         long servicesStarted = System.nanoTime();
         if (!Files.isDirectory(options.referenceData())) {
             Console.info("Warning: no reference data in " + options.referenceData() + ": the services may fail");
@@ -78,7 +72,7 @@ public final class LocalSystem {
         Map<ServiceDefinition, Summary.State> states = new LinkedHashMap<>();
         List<ServiceProcess> running = new ArrayList<>();
         for (ServiceDefinition service : options.services()) {
-            Optional<Summary.State> notStartable = ServiceProcess.whyNotStartable(options, service, build);
+            Optional<Summary.State> notStartable = ServiceProcess.whyNotStartable(options, service);
             if (notStartable.isPresent()) {
                 states.put(service, notStartable.get());
             } else {

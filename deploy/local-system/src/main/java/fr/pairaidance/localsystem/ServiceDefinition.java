@@ -1,4 +1,4 @@
-package fr.pairaidance.localstack.launcher;
+package fr.pairaidance.localsystem;
 
 /** One of the Quarkus services: its Maven module (and application) name, HTTP port and database. */
 record ServiceDefinition(String name, int port, String database) {
