@@ -22,10 +22,13 @@ final class KafkaProcess {
 
     private final Process process;
     private final Path logFile;
+    /** Where this run's lines start in the log (a restart appends to it). */
+    private final long logStart;
 
-    private KafkaProcess(Process process, Path logFile) {
+    private KafkaProcess(Process process, Path logFile, long logStart) {
         this.process = process;
         this.logFile = logFile;
+        this.logStart = logStart;
     }
 
     static KafkaProcess start(LocalOptions options, ChildProcesses children) {
@@ -40,8 +43,9 @@ final class KafkaProcess {
             format(options, config, logFile);
         }
         Console.info("Starting Kafka (KRaft, broker and controller) on localhost:" + options.kafkaPort());
+        long logStart = logFile.toFile().length();
         Process process = children.start("Kafka", javaCommand(options, "kafka.Kafka", config.toString()), logFile);
-        return new KafkaProcess(process, logFile);
+        return new KafkaProcess(process, logFile, logStart);
     }
 
     void awaitReady(LocalOptions options, long startedNanos) {
@@ -49,9 +53,16 @@ final class KafkaProcess {
         Console.done("Kafka ready on " + options.kafkaBootstrapServers(), startedNanos);
     }
 
+    /** Stops the broker (SIGTERM, then SIGKILL after a grace period). */
+    void stop() {
+        ChildProcesses.stop("Kafka", process);
+    }
+
     private boolean started() {
         try {
-            return Files.readString(logFile, StandardCharsets.UTF_8).contains(STARTED);
+            byte[] log = Files.readAllBytes(logFile);
+            int from = (int) Math.min(logStart, log.length);
+            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(STARTED);
         } catch (IOException e) {
             return false;
         }

@@ -105,7 +105,7 @@ final class PostgresProcess {
         }
     }
 
-    private void stop() {
+    void stop() {
         long started = System.nanoTime();
         try {
             server.close();

@@ -14,6 +14,8 @@ public final class RunningSystem implements AutoCloseable {
     private final LocalOptions options;
     private final ChildProcesses children = new ChildProcesses();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresProcess postgres;
+    private KafkaProcess kafka;
 
     private RunningSystem(LocalOptions options) {
         this.options = options;
@@ -38,8 +40,8 @@ public final class RunningSystem implements AutoCloseable {
             DataFolder.wipe(options.dataDir());
         }
         DataFolder.prepare(options.dataDir());
-        PostgresProcess.start(options, children);
-        KafkaProcess kafka = KafkaProcess.start(options, children);
+        postgres = PostgresProcess.start(options, children);
+        kafka = KafkaProcess.start(options, children);
         KeycloakProcess keycloak = KeycloakProcess.start(options, children);
         kafka.awaitReady(options, started);
         keycloak.awaitReady(options, started);
@@ -89,6 +91,27 @@ public final class RunningSystem implements AutoCloseable {
         if (!process.awaitReady(options, System.nanoTime())) {
             throw new LocalSystemException(name + " did not become ready again: see " + options.logFile(name));
         }
+    }
+
+    /** Stops the Kafka broker (its data stays). */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on its data and waits until it is ready. */
+    public void startKafka() {
+        kafka = KafkaProcess.start(options, children);
+        kafka.awaitReady(options, System.nanoTime());
+    }
+
+    /** Stops PostgreSQL (its data stays): the services lose their databases. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on its data. */
+    public void startPostgres() {
+        postgres = PostgresProcess.start(options, children);
     }
 
     private ServiceDefinition definition(String name) {

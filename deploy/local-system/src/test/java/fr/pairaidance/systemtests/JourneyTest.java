@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registration to erasure, recording how long each event took to reach the next service.
  */
 @ExtendWith(SystemUnderTest.Extension.class)
+@org.junit.jupiter.api.Order(1)
 class JourneyTest {
 
     private static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(30);
@@ -47,7 +48,7 @@ class JourneyTest {
     }
 
     @Test
-    void fromRegistrationToErasure() {
+    void fromRegistrationToErasure() throws java.io.IOException {
         String agent = KeycloakTokens.agency();
         String camille = KeycloakTokens.user("camille");
         String regine = KeycloakTokens.user("regine");
@@ -107,7 +108,7 @@ class JourneyTest {
         // Anyone verifies the label.
         labelling(null).get("/api/v1/labels/" + labelNumber + "/verification").then().statusCode(200)
                 .body("state", equalTo("ACTIVE")).body("valid", equalTo(true))
-                .body("publicName", equalTo("Camille M."));
+                .body("practitionerName", equalTo("Camille M."));
 
         // An employer in the same zone finds her and sends a request; she accepts; the employer gets the contact.
         awaitStep("labelling -> orientation (granted)", () -> listed(emma, registryNumber));
@@ -136,14 +137,22 @@ class JourneyTest {
                 .body("status", equalTo("WITHDRAWN")).body("email", nullValue());
         awaitStep("registry -> orientation (withdrawn)", () -> !listed(emma, registryNumber));
         awaitStep("registry -> labelling (withdrawn)", () -> "WITHDRAWN".equals(
-                labelling(null).get("/api/v1/labels/" + labelNumber + "/verification").then().extract().path("state")));
+                labelling(regine).get("/api/v1/labels/" + labelNumber).then().extract().path("state")));
         labelling(null).get("/api/v1/labels/" + labelNumber + "/verification").then()
-                .body("publicName", nullValue()).body("grantedOn", notNullValue());
+                .body("practitionerName", nullValue()).body("grantedOn", notNullValue());
         String contactAfter = orientation(emma).get("/api/v1/requests/" + requestId).then().extract().asString();
         assertFalse(contactAfter.contains("camille@pairaidance.test"), "the contact is erased in orientation too");
         registry(agent).get("/api/v1/practitioners/" + practitionerId).then().statusCode(200)
                 .body("registryNumber", equalTo(registryNumber)).body("givenName", nullValue());
 
+        // The services' logs of the whole journey hold none of her personal data.
+        for (String service : List.of("registry-service", "labelling-service", "orientation-service")) {
+            String log = java.nio.file.Files.readString(SystemUnderTest.get().logFile(service));
+            for (String personal : List.of("camille@pairaidance.test", "+33611223344", "Martin", "1984-02-10",
+                    "MENTAL_HEALTH", "Nous cherchons")) {
+                assertFalse(log.contains(personal), service + "'s log holds personal data: " + personal);
+            }
+        }
         System.out.println("Event propagation in the journey (ms): " + propagationMillis);
         assertEquals(7, propagationMillis.size());
         assertTrue(propagationMillis.values().stream().allMatch(ms -> ms < PROPAGATION_LIMIT.toMillis()));

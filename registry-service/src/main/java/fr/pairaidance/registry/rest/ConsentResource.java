@@ -6,7 +6,6 @@ import fr.pairaidance.registry.persistence.Consent;
 import fr.pairaidance.registry.service.ConsentInput;
 import fr.pairaidance.registry.service.ConsentService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,7 +62,7 @@ public class ConsentResource {
     @PUT
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Give, change or revoke consent", description = "Only the practitioner; each call is a new version.")
-    public ConsentView give(@PathParam("id") UUID id, @Valid @NotNull ConsentInput input) {
+    public ConsentView give(@PathParam("id") UUID id, @NotNull ConsentInput input) {
         return ConsentView.of(service.give(id, input, caller.get()));
     }
 }

@@ -86,7 +86,7 @@ public class PractitionerResource {
     @RolesAllowed({Roles.REGISTRY_AGENT, Roles.PRACTITIONER})
     @Operation(summary = "Correct a practitioner's record",
             description = "Send If-Match with the ETag you read: a record changed meanwhile answers 412.")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull PractitionerInput input,
+    public Response update(@PathParam("id") UUID id, @NotNull PractitionerInput input,
             @HeaderParam(Etags.IF_MATCH) String ifMatch) {
         Practitioner p = service.update(id, input, ifMatch, caller.get());
         return Response.ok(PractitionerView.of(p, geography)).tag(Etags.of(p.version)).build();

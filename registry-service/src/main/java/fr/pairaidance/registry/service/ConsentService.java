@@ -1,6 +1,7 @@
 package fr.pairaidance.registry.service;
 
 import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.platform.validation.InputValidator;
 import fr.pairaidance.registry.messaging.PractitionerEvents;
 import fr.pairaidance.registry.persistence.Consent;
 import fr.pairaidance.registry.persistence.Practitioner;
@@ -15,10 +16,12 @@ import java.util.UUID;
 public class ConsentService {
 
     private final PractitionerEvents events;
+    private final InputValidator validator;
     private final Clock clock;
 
-    ConsentService(PractitionerEvents events, Clock clock) {
+    ConsentService(PractitionerEvents events, InputValidator validator, Clock clock) {
         this.events = events;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -37,6 +40,7 @@ public class ConsentService {
     @Transactional
     public Consent give(UUID practitionerId, ConsentInput in, Caller caller) {
         Practitioner p = PractitionerAccess.ownOnly(practitionerId, caller);
+        validator.require(in);
         int version = Consent.current(p.id).map(c -> c.key.version()).orElse(0) + 1;
         Consent consent = new Consent();
         consent.key = new Consent.Key(p.id, version);

@@ -6,6 +6,7 @@ import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.rest.Etags;
 import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.platform.validation.InputValidator;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.messaging.PractitionerEvents;
@@ -31,11 +32,13 @@ public class PractitionerService {
     private final EntityManager em;
     private final RegistryConfig config;
     private final RegistryNumbers registryNumbers;
+    private final InputValidator validator;
     private final Clock clock;
 
     PractitionerService(PractitionerRules rules, Geography geography, PractitionerEvents events,
             IdempotencyKeys idempotencyKeys, EntityManager em, RegistryConfig config, RegistryNumbers registryNumbers,
-            Clock clock) {
+            InputValidator validator, Clock clock) {
+        this.validator = validator;
         this.rules = rules;
         this.geography = geography;
         this.events = events;
@@ -103,6 +106,7 @@ public class PractitionerService {
     @Transactional
     public Practitioner update(UUID id, PractitionerInput in, String ifMatch, Caller caller) {
         Practitioner p = PractitionerAccess.writable(id, caller);
+        validator.require(in);
         Etags.requireMatch(ifMatch, p.version);
         List<FieldError> errors = new ArrayList<>(rules.check(in));
         if (Practitioner.emailTaken(in.email(), p.id)) {

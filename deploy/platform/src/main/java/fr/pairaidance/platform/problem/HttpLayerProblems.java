@@ -1,0 +1,48 @@
+package fr.pairaidance.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Problems raised below JAX-RS, by the HTTP layer itself (a body over the size limit, a request
+ * line it cannot read), answered as RFC 9457 problems like every other error.
+ */
+@ApplicationScoped
+public class HttpLayerProblems {
+
+    private final ObjectMapper mapper;
+
+    HttpLayerProblems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        int status = context.statusCode();
+        if (context.response().headWritten() || status < 400 || status >= 500) {
+            context.next();
+            return;
+        }
+        String title = switch (status) {
+            case 413 -> "Payload too large";
+            case 414 -> "URI too long";
+            case 431 -> "Request header fields too large";
+            default -> "Bad request";
+        };
+        Problem problem = new Problem(Problem.TYPE_PREFIX + title.toLowerCase().replace(' ', '-'), title, status,
+                "the request was refused by the HTTP layer", context.normalizedPath(), null, null);
+        try {
+            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.next();
+        }
+    }
+}
