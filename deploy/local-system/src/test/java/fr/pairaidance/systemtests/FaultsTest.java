@@ -113,16 +113,33 @@ class FaultsTest {
         return rows;
     }
 
-    /** Every practitioner of the register is in both read models, with the same registry number. */
+    /**
+     * Every active practitioner of the register is in both read models, with the same registry
+     * number, and no other (withdrawn ones are erased there).
+     */
     private static void awaitReadModelsAgreeWithTheRegister(Map<String, String> accepted) {
         await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, String> register = rows("registry", "select id::text, registry_number from practitioner");
+            Map<String, String> register = rows("registry",
+                    "select id::text, registry_number from practitioner where status = 'ACTIVE'");
             assertTrue(register.entrySet().containsAll(accepted.entrySet()), "an accepted registration is missing");
-            assertEquals(register, rows("labelling",
-                    "select practitioner_id::text, registry_number from practitioner_eligibility"));
-            assertEquals(register, rows("orientation",
-                    "select practitioner_id::text, registry_number from registry_state"));
+            Map<String, String> labelling = rows("labelling", "select practitioner_id::text, registry_number "
+                    + "from practitioner_eligibility where status = 'ACTIVE'");
+            Map<String, String> orientation = rows("orientation", "select practitioner_id::text, registry_number "
+                    + "from registry_state where status = 'ACTIVE'");
+            assertTrue(register.equals(labelling), () -> "labelling differs from the register by "
+                    + difference(register, labelling));
+            assertTrue(register.equals(orientation), () -> "orientation differs from the register by "
+                    + difference(register, orientation));
         });
+    }
+
+    private static String difference(Map<String, String> source, Map<String, String> copy) {
+        Map<String, String> missing = new HashMap<>(source);
+        copy.keySet().forEach(missing::remove);
+        Map<String, String> extra = new HashMap<>(copy);
+        source.keySet().forEach(extra::remove);
+        return missing.size() + " missing " + missing.values().stream().limit(5).toList() + ", " + extra.size()
+                + " extra " + extra.values().stream().limit(5).toList();
     }
 
     @Test

@@ -115,7 +115,7 @@ class JourneyTest {
         String requestId = orientation(emma).body(Map.of("registryNumber", registryNumber, "area", "ze:8421",
                 "domains", List.of("MENTAL_HEALTH"), "format", "PEER_GROUP", "workforceSize", 250,
                 "message", "Nous cherchons un accompagnement pour nos salariés."))
-                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+                .post("/api/v1/requests").then().statusCode(201).extract().path("items[0].id");
         orientation(emma).get("/api/v1/requests/" + requestId).then().statusCode(200).body("contact", nullValue());
         orientation(camille).get("/api/v1/requests/received").then().statusCode(200);
         orientation(camille).post("/api/v1/requests/" + requestId + "/acceptance").then().statusCode(200);

@@ -163,7 +163,8 @@ class MalformedInputTest {
         }
         pool.shutdownNow();
         // Bodies over the 12 MB limit, announced by Content-Length with Expect: 100-continue as HTTP clients do.
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         for (String service : List.of("registry-service", "labelling-service", "orientation-service")) {
             java.net.http.HttpResponse<String> big = client.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(SystemUnderTest.get().serviceUrl(service) + "/api/v1/vocabularies"))
