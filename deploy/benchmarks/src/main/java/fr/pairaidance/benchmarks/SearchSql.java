@@ -1,0 +1,28 @@
+package fr.pairaidance.benchmarks;
+
+/**
+ * The two statements orientation-service runs for one search page with an area and a domain (see its
+ * PractitionerSearch): the page, then the counts per level and the facets, with the values inlined.
+ */
+final class SearchSql {
+
+    private SearchSql() {
+    }
+
+    static String of(String zone, String department, String region, String domain, int size) {
+        String rank = "case when zone_code = '" + zone + "' then 0 when department_code = '" + department
+                + "' then 1 when region_code = '" + region + "' then 2 else 3 end";
+        String where = "domains && '{" + domain + "}'::varchar[] and (zone_code = '" + zone + "' or department_code = '"
+                + department + "' or region_code = '" + region + "' or remote)";
+        String page = "select practitioner_id, registry_number, public_name, commune_code, zone_code, department_code, "
+                + "region_code, modes, domains, appellations, formats, languages, remote, label_number, label_state, "
+                + "expires_on, " + rank + " as rank from listing where " + where
+                + " order by rank, registry_number limit " + size + " offset 0;";
+        String aggregates = "with f as (select " + rank + " as rank, domains, modes, formats from listing where " + where
+                + ") select 'L', rank::text, count(*) from f group by rank"
+                + " union all select 'D', v, count(*) from f, unnest(f.domains) v group by v"
+                + " union all select 'M', v, count(*) from f, unnest(f.modes) v group by v"
+                + " union all select 'F', v, count(*) from f, unnest(f.formats) v group by v;";
+        return page + "\n" + aggregates + "\n";
+    }
+}
