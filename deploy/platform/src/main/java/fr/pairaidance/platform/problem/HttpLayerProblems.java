@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Problems raised below JAX-RS, by the HTTP layer itself (a body over the size limit, a request
@@ -15,13 +16,38 @@ import jakarta.enterprise.event.Observes;
 public class HttpLayerProblems {
 
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    HttpLayerProblems(ObjectMapper mapper) {
+    HttpLayerProblems(ObjectMapper mapper,
+            @ConfigProperty(name = "pairaidance.platform.max-body-size", defaultValue = "12582912") long maxBodyBytes) {
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+    }
+
+    /**
+     * A body announced (Content-Length) over the limit is refused before it is read. Quarkus's own
+     * limit ({@code quarkus.http.limits.max-body-size}) is set higher and only stops chunked bodies.
+     */
+    private void refuseOversizedBody(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    context.response().putHeader("Connection", "close");
+                    context.fail(413);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                context.fail(400);
+                return;
+            }
+        }
+        context.next();
     }
 
     private void handle(RoutingContext context) {
