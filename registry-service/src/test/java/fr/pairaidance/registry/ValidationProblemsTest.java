@@ -118,6 +118,20 @@ class ValidationProblemsTest {
     }
 
     @Test
+    void controlCharactersInAQueryParameterAreAProblemNamingIt() {
+        given().header("Authorization", AGENT).urlEncodingEnabled(false).get("/api/v1/practitioners?name=%00abc")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void aBodyInAnUnknownCharsetIsAProblem() {
+        given().header("Authorization", AGENT).contentType("application/json; charset=ebcdic-x").body("{}".getBytes())
+                .post("/api/v1/practitioners").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(415)))
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void everyAnswerCarriesACorrelationId() {
         given().header("X-Correlation-Id", "abc-123").get("/api/v1/vocabularies").then()
                 .header("X-Correlation-Id", "abc-123");

@@ -11,6 +11,10 @@ public interface PlatformConfig {
     /** CloudEvents {@code source} of the events this service produces, e.g. {@code /pairaidance/registry-service}. */
     String eventSource();
 
+    /** Largest request body, in bytes, announced by Content-Length (a 413 problem above). */
+    @WithDefault("12582912")
+    long maxBodySize();
+
     Outbox outbox();
 
     interface Outbox {

@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import fr.pairaidance.platform.PlatformConfig;
 
 /**
  * Problems raised below JAX-RS, by the HTTP layer itself (a body over the size limit, a request
@@ -18,10 +18,9 @@ public class HttpLayerProblems {
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
-    HttpLayerProblems(ObjectMapper mapper,
-            @ConfigProperty(name = "pairaidance.platform.max-body-size", defaultValue = "12582912") long maxBodyBytes) {
+    HttpLayerProblems(ObjectMapper mapper, PlatformConfig config) {
         this.mapper = mapper;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = config.maxBodySize();
     }
 
     void register(@Observes Router router) {

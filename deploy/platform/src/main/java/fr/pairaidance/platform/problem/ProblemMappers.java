@@ -72,6 +72,14 @@ public class ProblemMappers {
                 "the body is not valid JSON", path(uri), CorrelationId.current(), null));
     }
 
+    /** A body in a charset the service cannot read. */
+    @ServerExceptionMapper({java.nio.charset.UnsupportedCharsetException.class,
+            java.nio.charset.IllegalCharsetNameException.class})
+    public Response unsupportedCharset(IllegalArgumentException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "unsupported-media-type", "Unsupported Media Type", 415,
+                "send JSON in UTF-8", path(uri), CorrelationId.current(), null));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -120,6 +128,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e.getCause() instanceof java.nio.charset.CharacterCodingException
+                || e instanceof java.nio.charset.UnsupportedCharsetException) {
+            return unsupportedCharset(new IllegalArgumentException(e), uri);
+        }
         if (isUnavailable(e)) {
             LOG.warnf("Dependency unavailable on %s [%s]", path(uri), classChain(e));
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")

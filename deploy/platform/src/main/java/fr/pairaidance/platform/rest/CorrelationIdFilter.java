@@ -1,5 +1,6 @@
 package fr.pairaidance.platform.rest;
 
+import fr.pairaidance.platform.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,6 +14,12 @@ public class CorrelationIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
         request.setProperty(PROPERTY, CorrelationId.begin(request.getHeaderString(CorrelationId.HEADER)));
+        // Control characters in a query parameter are never valid input, and PostgreSQL refuses NUL.
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> values.forEach(value -> {
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                throw ProblemException.badRequest(name, "must not contain control characters");
+            }
+        }));
     }
 
     @ServerResponseFilter
