@@ -4,7 +4,6 @@ import fr.pairaidance.platform.reference.Geography;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -106,13 +105,26 @@ public final class Benchmarks {
         sampler.start();
 
         List<Map<String, Object>> steps = new ArrayList<>();
-        int loaded = 0;
+        if (!options.previousSteps().isEmpty()) {
+            // Steps measured by an earlier, interrupted run of the same system (-Dbench.resume-from).
+            com.fasterxml.jackson.databind.JsonNode previous = Http.JSON.readTree(Path.of(options.previousSteps())
+                    .toFile());
+            for (com.fasterxml.jackson.databind.JsonNode s : previous.isArray() ? previous
+                    : Http.JSON.createArrayNode().add(previous)) {
+                steps.add(Http.JSON.convertValue(s, Map.class));
+            }
+            notes.add("Steps before " + options.resumeFrom() + " practitioners come from an earlier run on the same"
+                    + " system (" + options.previousSteps() + "), resumed with -Dbench.resume-from");
+        }
+        int loaded = options.resumeFrom();
         for (int size : options.sizes()) {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("practitioners", size);
             Loader.Step load = loader.load(loaded, size, options.propagationSamples());
             loaded = size;
-            labelNumbers.addAll(load.labelNumbers());
+            labelNumbers.clear();
+            db.rows("labelling", "select number from label where state = 'ACTIVE' order by random() limit 200")
+                    .forEach(r -> labelNumbers.add(r[0]));
             step.put("load", loadFigures(load));
             step.put("readModel", Map.of(
                     "registryRecords", db.count("registry", "select count(*) from practitioner"),
@@ -476,7 +488,7 @@ public final class Benchmarks {
     }
 
     static String today() {
-        return LocalDate.now().toString() + " " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     static Map<String, Object> map(Object... kv) {

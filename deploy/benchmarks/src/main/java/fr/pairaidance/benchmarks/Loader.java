@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Loader {
 
+    /** Rows per import file: the 12 MB request limit holds about 70 000 of these rows. */
+    static final int IMPORT_FILE_ROWS = 50_000;
+
     static final List<String> CORE_MODULES = List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C");
 
     /** A practitioner whose application is assigned but not yet granted: granted later to time propagation. */
@@ -79,26 +82,39 @@ final class Loader {
         long eligibilityBefore = db.count("labelling", "select count(*) from practitioner_eligibility");
         long listingBefore = db.count("orientation", "select count(*) from listing");
 
-        // 1. Bulk import, and its events delivered to both consumers.
+        // 1. Bulk import, and its events delivered to both consumers. The request body is limited to 12 MB
+        // (quarkus.http.limits.max-body-size of the platform), about 70 000 rows: larger steps are sent as
+        // several files of at most IMPORT_FILE_ROWS rows, all submitted at once (the service runs them in turn).
         Console.info("Bulk import of practitioners " + from + ".." + (to - 1) + " (" + (to - from) + " rows)");
-        String csv = population.csv(from, to);
-        long t0 = System.nanoTime();
-        Http.Reply submitted = Http.send("POST", options.registryUrl() + "/api/v1/imports", tokens.agent(), "text/csv",
-                csv, Map.of("Idempotency-Key", "bench-" + options.runTag() + "-" + from + "-" + to))
-                .require("POST /api/v1/imports");
-        String jobUrl = submitted.location();
-        JsonNode job;
-        do {
-            Db.sleep(200);
-            job = Http.get(jobUrl, tokens.agent()).require("GET import job").json();
-        } while ("RUNNING".equals(job.path("status").asText()));
-        double importSeconds = (System.nanoTime() - t0) / 1e9;
-        int imported = job.path("importedRows").asInt();
-        int rejected = job.path("rejectedRows").asInt();
-        if (!"DONE".equals(job.path("status").asText()) || rejected > 0) {
-            Console.info("  import " + job.path("status").asText() + ", " + rejected + " rejected, first: "
-                    + Http.abbreviate(job.path("rejections").toString()));
+        List<String> csvs = new ArrayList<>();
+        for (int f = from; f < to; f += IMPORT_FILE_ROWS) {
+            csvs.add(population.csv(f, Math.min(to, f + IMPORT_FILE_ROWS)));
         }
+        long t0 = System.nanoTime();
+        List<String> jobUrls = new ArrayList<>();
+        for (int i = 0; i < csvs.size(); i++) {
+            Http.Reply submitted = Http.send("POST", options.registryUrl() + "/api/v1/imports", tokens.agent(),
+                    "text/csv", csvs.get(i), Map.of("Idempotency-Key", "bench-" + options.runTag() + "-" + from + "-"
+                            + to + "-" + i)).require("POST /api/v1/imports");
+            jobUrls.add(submitted.location());
+        }
+        int imported = 0;
+        int rejected = 0;
+        for (String jobUrl : jobUrls) {
+            JsonNode job;
+            do {
+                Db.sleep(200);
+                job = Http.get(jobUrl, tokens.agent()).require("GET import job").json();
+            } while ("RUNNING".equals(job.path("status").asText()));
+            imported += job.path("importedRows").asInt();
+            rejected += job.path("rejectedRows").asInt();
+            if (!"DONE".equals(job.path("status").asText()) || job.path("rejectedRows").asInt() > 0) {
+                Console.info("  import " + job.path("status").asText() + ", " + job.path("rejectedRows").asInt()
+                        + " rejected, first: " + Http.abbreviate(job.path("rejections").toString()));
+            }
+        }
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        Console.info("  " + jobUrls.size() + " file(s) imported");
         db.awaitOutboxEmpty("registry", 600);
         double relaySeconds = (System.nanoTime() - t0) / 1e9;
         db.awaitCount("labelling", "select count(*) from practitioner_eligibility", eligibilityBefore + imported, 900);

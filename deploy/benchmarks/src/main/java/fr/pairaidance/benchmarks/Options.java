@@ -32,7 +32,9 @@ record Options(
         Path logDir,
         int startupRuns,
         String rebuild,
-        String runTag) {
+        String runTag,
+        int resumeFrom,
+        String previousSteps) {
 
     static Options fromSystemProperties() {
         Path root = Path.of(prop("bench.repository-root", ".")).toAbsolutePath().normalize();
@@ -61,7 +63,9 @@ record Options(
                 Path.of(prop("bench.log-dir", root.resolve(".local-data/logs").toString())).toAbsolutePath().normalize(),
                 Integer.parseInt(prop("bench.startup-runs", "3")),
                 prop("bench.rebuild", "first"),
-                prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)));
+                prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
+                Integer.parseInt(prop("bench.resume-from", "0")),
+                prop("bench.previous-steps", ""));
     }
 
     String jdbcUrl(String database) {
