@@ -124,6 +124,12 @@ class ValidationProblemsTest {
     }
 
     @Test
+    void controlCharactersInThePathAreAProblem() {
+        given().header("Authorization", AGENT).urlEncodingEnabled(false).get("/api/v1/practitioners/%00%01")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("path"));
+    }
+
+    @Test
     void aBodyInAnUnknownCharsetIsAProblem() {
         given().header("Authorization", AGENT).contentType("application/json; charset=ebcdic-x").body("{}".getBytes())
                 .post("/api/v1/practitioners").then()

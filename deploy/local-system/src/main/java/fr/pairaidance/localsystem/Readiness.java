@@ -29,6 +29,7 @@ final class Readiness {
                         + " s: see " + logFile + " (a longer wait: -Dlocal.startup-timeout=<seconds>)");
             }
             try {
+                // The run command's own poll of a child process (no test library here): every half second.
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

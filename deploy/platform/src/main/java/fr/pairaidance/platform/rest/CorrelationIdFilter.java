@@ -14,12 +14,19 @@ public class CorrelationIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
         request.setProperty(PROPERTY, CorrelationId.begin(request.getHeaderString(CorrelationId.HEADER)));
-        // Control characters in a query parameter are never valid input, and PostgreSQL refuses NUL.
+        // Control characters in the path or a query parameter are never valid input (PostgreSQL refuses NUL).
+        if (hasControlCharacters(request.getUriInfo().getPath())) {
+            throw ProblemException.badRequest("path", "must not contain control characters");
+        }
         request.getUriInfo().getQueryParameters().forEach((name, values) -> values.forEach(value -> {
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            if (hasControlCharacters(value)) {
                 throw ProblemException.badRequest(name, "must not contain control characters");
             }
         }));
+    }
+
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(c -> c < 0x20 && c != '\t');
     }
 
     @ServerResponseFilter
