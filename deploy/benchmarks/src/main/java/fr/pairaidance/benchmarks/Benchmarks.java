@@ -375,6 +375,7 @@ public final class Benchmarks {
                             latencies.put(n, (now - sentAt.get(n)) / 1e6);
                         }
                     }
+                    // Pacing of the load generator or of a poll against a live system (not a test wait).
                     Thread.sleep(2);
                 }
             } catch (InterruptedException e) {
@@ -391,10 +392,12 @@ public final class Benchmarks {
             sentAt.put(h.registryNumber(), t);
             loader.grant(h.applicationId(), h.etag(), h.scope(), regulator);
             grantMs.add((System.nanoTime() - t) / 1e6);
+            // Pacing of the load generator or of a poll against a live system (not a test wait).
             Thread.sleep(Math.max(0, 100 - (long) ((System.nanoTime() - t) / 1e6)));
         }
         long deadline = System.currentTimeMillis() + 60_000;
         while (latencies.size() < held.size() && System.currentTimeMillis() < deadline) {
+            // Pacing of the load generator or of a poll against a live system (not a test wait).
             Thread.sleep(20);
         }
         poller.interrupt();
@@ -480,6 +483,7 @@ public final class Benchmarks {
                 }
             });
             try {
+                // Pacing of the load generator or of a poll against a live system (not a test wait).
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;

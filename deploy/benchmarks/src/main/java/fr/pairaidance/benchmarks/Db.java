@@ -111,6 +111,7 @@ final class Db {
 
     static void sleep(long millis) {
         try {
+            // Pacing of the load generator or of a poll against a live system (not a test wait).
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
