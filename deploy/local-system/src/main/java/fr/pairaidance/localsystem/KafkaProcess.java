@@ -9,53 +9,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A single-node Kafka KRaft broker (broker and controller in one JVM), run from Apache Kafka's jars
- * as a child JVM: {@code kafka.Kafka} with a generated server.properties, its log in
- * {@code <data>/kafka/data}, formatted once.
+ * One node of the Kafka KRaft cluster (broker and controller in one JVM), run from Apache Kafka's
+ * jars as a child JVM: {@code kafka.Kafka} with a generated server.properties, its log in
+ * {@code <data>/kafka/data} (one node) or {@code <data>/kafka/node-<n>/data}, formatted once with the
+ * cluster's id. See {@link KafkaCluster}.
  */
 final class KafkaProcess {
 
     private static final String STARTED = "Kafka Server started";
 
+    private final String name;
     private final Process process;
     private final Path logFile;
     /** Where this run's lines start in the log (a restart appends to it). */
     private final long logStart;
 
-    private KafkaProcess(Process process, Path logFile, long logStart) {
+    private KafkaProcess(String name, Process process, Path logFile, long logStart) {
+        this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.logStart = logStart;
     }
 
-    static KafkaProcess start(LocalOptions options, ChildProcesses children) {
-        Ports.requireFree(options.kafkaPort(), "Kafka", "local.kafka.port");
-        Ports.requireFree(options.kafkaControllerPort(), "Kafka controller", "local.kafka.controller-port");
-        Path home = options.dataDir().resolve("kafka");
+    static KafkaProcess start(LocalOptions options, ChildProcesses children, int node, String clusterId) {
+        boolean single = options.kafkaBrokers() == 1;
+        String name = single ? "Kafka" : "Kafka broker " + node;
+        Ports.requireFree(options.kafkaPort(node), name, "local.kafka.port");
+        Ports.requireFree(options.kafkaControllerPort(node), name + " controller", "local.kafka.controller-port");
+        Path home = single ? options.dataDir().resolve("kafka") : options.dataDir().resolve("kafka/node-" + node);
         Path config = home.resolve("server.properties");
-        Path logFile = options.logFile("kafka");
+        Path logFile = options.logFile(single ? "kafka" : "kafka-" + node);
         Path logDirs = home.resolve("data");
-        writeConfig(options, config, logDirs);
+        writeConfig(options, node, config, logDirs);
         if (Files.notExists(logDirs.resolve("meta.properties"))) {
-            format(options, config, logFile);
+            format(options, clusterId, config, logFile);
         }
-        Console.info("Starting Kafka (KRaft, broker and controller) on localhost:" + options.kafkaPort());
+        Console.info("Starting " + name + " (KRaft, broker and controller) on localhost:" + options.kafkaPort(node));
         long logStart = logFile.toFile().length();
-        Process process = children.start("Kafka", javaCommand(options, "kafka.Kafka", config.toString()), logFile);
-        return new KafkaProcess(process, logFile, logStart);
+        Process process = children.start(name, javaCommand(options, "kafka.Kafka", config.toString()), logFile);
+        return new KafkaProcess(name, process, logFile, logStart);
     }
 
-    void awaitReady(LocalOptions options, long startedNanos) {
-        Readiness.await("Kafka", options.startupTimeout(), process, logFile, this::started);
-        Console.done("Kafka ready on " + options.kafkaBootstrapServers(), startedNanos);
+    void awaitReady(LocalOptions options) {
+        Readiness.await(name, options.startupTimeout(), process, logFile, this::started);
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL after a grace period). */
     void stop() {
-        ChildProcesses.stop("Kafka", process);
+        ChildProcesses.stop(name, process);
+    }
+
+    /** Kills the broker at once (SIGKILL), as a crashed machine would. */
+    void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     private boolean started() {
@@ -68,30 +77,37 @@ final class KafkaProcess {
         }
     }
 
-    private static void writeConfig(LocalOptions options, Path config, Path logDirs) {
+    private static void writeConfig(LocalOptions options, int node, Path config, Path logDirs) {
+        int brokers = options.kafkaBrokers();
+        // Production's durability where the cluster is big enough: three copies, two of them in sync
+        // before a write is acknowledged (acks=all), so losing one broker loses nothing and stops nothing.
+        String replicas = String.valueOf(Math.min(brokers, 3));
+        String minInSync = brokers >= 3 ? "2" : "1";
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
-        properties.put("node.id", "1");
-        properties.put("controller.quorum.voters", "1@localhost:" + options.kafkaControllerPort());
-        properties.put("listeners", "PLAINTEXT://localhost:" + options.kafkaPort()
-                + ",CONTROLLER://localhost:" + options.kafkaControllerPort());
-        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + options.kafkaPort());
+        properties.put("node.id", String.valueOf(node));
+        properties.put("controller.quorum.voters", java.util.stream.IntStream.rangeClosed(1, brokers)
+                .mapToObj(n -> n + "@localhost:" + options.kafkaControllerPort(n))
+                .collect(java.util.stream.Collectors.joining(",")));
+        properties.put("listeners", "PLAINTEXT://localhost:" + options.kafkaPort(node)
+                + ",CONTROLLER://localhost:" + options.kafkaControllerPort(node));
+        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + options.kafkaPort(node));
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         properties.put("log.dirs", logDirs.toString());
         properties.put("num.partitions", "3");
         properties.put("auto.create.topics.enable", "true");
-        properties.put("default.replication.factor", "1");
-        properties.put("min.insync.replicas", "1");
-        properties.put("offsets.topic.replication.factor", "1");
-        properties.put("transaction.state.log.replication.factor", "1");
-        properties.put("transaction.state.log.min.isr", "1");
-        properties.put("share.coordinator.state.topic.replication.factor", "1");
-        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("default.replication.factor", replicas);
+        properties.put("min.insync.replicas", minInSync);
+        properties.put("offsets.topic.replication.factor", replicas);
+        properties.put("transaction.state.log.replication.factor", replicas);
+        properties.put("transaction.state.log.min.isr", minInSync);
+        properties.put("share.coordinator.state.topic.replication.factor", replicas);
+        properties.put("share.coordinator.state.topic.min.isr", minInSync);
         properties.put("group.initial.rebalance.delay.ms", "0");
         List<String> lines = new ArrayList<>();
-        lines.add("# Generated by the run command (fr.pairaidance.localstack.launcher.KafkaProcess) at each start.");
+        lines.add("# Generated by the run command (fr.pairaidance.localsystem.KafkaProcess) at each start.");
         properties.forEach((key, value) -> lines.add(key + "=" + value));
         try {
             Files.createDirectories(logDirs);
@@ -102,9 +118,9 @@ final class KafkaProcess {
     }
 
     /** Formats the storage, on the first run only: later runs keep its cluster id and topics. */
-    private static void format(LocalOptions options, Path config, Path logFile) {
+    private static void format(LocalOptions options, String clusterId, Path config, Path logFile) {
         ProcessBuilder storageTool = javaCommand(options, "kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted");
+                "--cluster-id", clusterId, "--config", config.toString(), "--ignore-formatted");
         try {
             Files.createDirectories(logFile.getParent());
             Process format = storageTool.redirectErrorStream(true)
@@ -125,7 +141,8 @@ final class KafkaProcess {
 
     /** A JVM like this one, with Kafka's jars (the CLASSPATH variable keeps ps output short). */
     private static ProcessBuilder javaCommand(LocalOptions options, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", "-Xmx512m",
+        String heap = options.kafkaBrokers() == 1 ? "-Xmx512m" : "-Xmx256m";
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", heap,
                 "-Djava.awt.headless=true", mainClass));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(options.dataDir().toFile());

@@ -23,6 +23,7 @@ record LocalOptions(
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaBrokers,
         int keycloakPort,
         List<ServiceDefinition> services) {
 
@@ -42,6 +43,7 @@ record LocalOptions(
                 number("local.postgres.port", 5432),
                 number("local.kafka.port", 9092),
                 number("local.kafka.controller-port", 9093),
+                number("local.kafka.brokers", 1),
                 number("local.keycloak.port", 8180),
                 List.of(
                         service("registry-service", 8081, "registry"),
@@ -70,8 +72,21 @@ record LocalOptions(
         return keycloakUrl() + "/realms/" + KeycloakProcess.REALM;
     }
 
+    /** Every broker's address (one broker: just {@code local.kafka.port}). */
     String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
+        return java.util.stream.IntStream.rangeClosed(1, kafkaBrokers)
+                .mapToObj(node -> "localhost:" + kafkaPort(node))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Node n of a cluster listens on {@code local.kafka.port + 2(n - 1)}: 9092, 9094, 9096. */
+    int kafkaPort(int node) {
+        return kafkaPort + 2 * (node - 1);
+    }
+
+    /** Node n's controller listens on {@code local.kafka.controller-port + 2(n - 1)}: 9093, 9095, 9097. */
+    int kafkaControllerPort(int node) {
+        return kafkaControllerPort + 2 * (node - 1);
     }
 
     String jdbcUrl(String database) {

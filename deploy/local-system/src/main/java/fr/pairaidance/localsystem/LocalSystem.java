@@ -50,9 +50,9 @@ public final class LocalSystem {
 
         PostgresProcess.start(options, children);
         long infrastructureStarted = System.nanoTime();
-        KafkaProcess kafka = KafkaProcess.start(options, children);
+        KafkaCluster kafka = KafkaCluster.start(options, children);
         KeycloakProcess keycloak = KeycloakProcess.start(options, children);
-        kafka.awaitReady(options, infrastructureStarted);
+        kafka.awaitReady(infrastructureStarted);
         keycloak.awaitReady(options, infrastructureStarted);
 
         Map<ServiceDefinition, Summary.State> states = startServices();

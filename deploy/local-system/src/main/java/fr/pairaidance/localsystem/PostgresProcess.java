@@ -105,6 +105,27 @@ final class PostgresProcess {
         }
     }
 
+    /** Closes every connection to the database and refuses new ones (the others are not touched). */
+    void refuseConnections(String database) {
+        execute("alter database " + database + " with allow_connections false",
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+    }
+
+    void acceptConnections(String database) {
+        execute("alter database " + database + " with allow_connections true");
+    }
+
+    private void execute(String... statements) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new LocalSystemException("PostgreSQL refused " + statements[0] + ": " + e.getMessage(), e);
+        }
+    }
+
     void stop() {
         long started = System.nanoTime();
         try {

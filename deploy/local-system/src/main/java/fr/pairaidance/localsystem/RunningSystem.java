@@ -15,7 +15,7 @@ public final class RunningSystem implements AutoCloseable {
     private final ChildProcesses children = new ChildProcesses();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private PostgresProcess postgres;
-    private KafkaProcess kafka;
+    private KafkaCluster kafka;
 
     private RunningSystem(LocalOptions options) {
         this.options = options;
@@ -41,9 +41,9 @@ public final class RunningSystem implements AutoCloseable {
         }
         DataFolder.prepare(options.dataDir());
         postgres = PostgresProcess.start(options, children);
-        kafka = KafkaProcess.start(options, children);
+        kafka = KafkaCluster.start(options, children);
         KeycloakProcess keycloak = KeycloakProcess.start(options, children);
-        kafka.awaitReady(options, started);
+        kafka.awaitReady(started);
         keycloak.awaitReady(options, started);
         for (ServiceDefinition service : options.services()) {
             ServiceProcess.whyNotStartable(options, service).ifPresent(why -> {
@@ -93,20 +93,85 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** Stops the Kafka broker (its data stays). */
+    /** Stops every Kafka broker (their data stays). */
     public void stopKafka() {
-        kafka.stop();
+        kafka.stopNodes();
     }
 
-    /** Starts the Kafka broker again on its data and waits until it is ready. */
+    /** Starts every Kafka broker again on its data and waits until they are ready. */
     public void startKafka() {
-        kafka = KafkaProcess.start(options, children);
-        kafka.awaitReady(options, System.nanoTime());
+        kafka.startNodes();
+        kafka.awaitReady(System.nanoTime());
+    }
+
+    /** The number of Kafka brokers ({@code local.kafka.brokers}). */
+    public int kafkaBrokers() {
+        return options.kafkaBrokers();
+    }
+
+    /** Kills one Kafka broker (SIGKILL), numbered from 1. */
+    public void killKafkaBroker(int node) {
+        kafka.killNode(node);
+    }
+
+    /** Starts that broker again on its data and waits until it is ready. */
+    public void startKafkaBroker(int node) {
+        kafka.startNode(node);
+        kafka.awaitNodeReady(node);
     }
 
     /** Stops PostgreSQL (its data stays): the services lose their databases. */
     public void stopPostgres() {
         postgres.stop();
+    }
+
+    /**
+     * Takes one service's database away while the others keep theirs: its connections are closed
+     * and new ones refused, as when the database server of that service alone is down.
+     */
+    public void takeDatabaseAway(String database) {
+        postgres.refuseConnections(database);
+    }
+
+    /** Gives that database back. */
+    public void giveDatabaseBack(String database) {
+        postgres.acceptConnections(database);
+    }
+
+    /**
+     * Starts another instance of a service on another port (same database, same consumer groups),
+     * as a scaled-out deployment runs it, and waits until it is ready.
+     */
+    public Instance startAnotherInstance(String name, int port) {
+        ServiceDefinition another = new ServiceDefinition(name, port, definition(name).database());
+        ServiceProcess process = ServiceProcess.start(options, another, children, name + "-" + port);
+        if (!process.awaitReady(options, System.nanoTime())) {
+            throw new LocalSystemException(name + " on port " + port + " did not become ready");
+        }
+        return new Instance(process);
+    }
+
+    /** A further instance of a service. */
+    public static final class Instance {
+        private final ServiceProcess process;
+
+        private Instance(ServiceProcess process) {
+            this.process = process;
+        }
+
+        public String url() {
+            return process.service().baseUrl();
+        }
+
+        /** Kills it (SIGKILL). */
+        public void kill() {
+            process.kill();
+        }
+
+        /** Stops it as an orchestrator would (SIGTERM): it leaves its consumer groups at once. */
+        public void stop() {
+            process.stop();
+        }
     }
 
     /** Starts PostgreSQL again on its data. */

@@ -46,9 +46,15 @@ final class ServiceProcess {
 
     /** Starts the service (see {@link #whyNotStartable} first). */
     static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children) {
+        return start(options, service, children, service.name());
+    }
+
+    /** Starts the service with its output in the log file of that name. */
+    static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children,
+            String logName) {
         Path module = options.repositoryRoot().resolve(service.name());
         Path jar = jar(options, service);
-        Path logFile = options.logFile(service.name());
+        Path logFile = options.logFile(logName);
         Console.info("Starting " + service.name() + " on localhost:" + service.port());
         Process process = children.start(service.name(),
                 new ProcessBuilder(command(options, service, jar)).directory(module.toFile()), logFile);
@@ -93,6 +99,11 @@ final class ServiceProcess {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.onExit().join();
+    }
+
+    /** Stops the service (SIGTERM, then SIGKILL after a grace period). */
+    void stop() {
+        ChildProcesses.stop(service.name() + " on port " + service.port(), process);
     }
 
     private static List<String> command(LocalOptions options, ServiceDefinition service, Path jar) {

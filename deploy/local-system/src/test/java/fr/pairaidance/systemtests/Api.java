@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Requests to the running services, with or without a bearer token. */
 final class Api {
@@ -21,6 +25,24 @@ final class Api {
 
     static RequestSpecification orientation(String token) {
         return spec(SystemUnderTest.get().serviceUrl("orientation-service"), token);
+    }
+
+    /** A registration as an agency sends it, with an email of its own; only what varies is given. */
+    static Map<String, Object> registration(String familyName, String communeCode, String domain, String appellation,
+            String format) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("givenName", "Test");
+        body.put("familyName", familyName);
+        body.put("birthDate", "1980-05-05");
+        body.put("email", familyName.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.org");
+        body.put("communeCode", communeCode);
+        body.put("domains", List.of(domain));
+        body.put("appellations", List.of(appellation));
+        body.put("modes", List.of("VOLUNTEER"));
+        body.put("formats", List.of(format));
+        body.put("languages", List.of("fr"));
+        body.put("remote", false);
+        return body;
     }
 
     static RequestSpecification spec(String baseUri, String token) {

@@ -4,13 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pairaidance.localsystem.RunningSystem;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +17,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,108 +27,67 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Faults under a steady stream of writes: crashes, a Kafka outage, a database outage, a poison
- * message. Afterwards every read model agrees with its source exactly: nothing accepted is lost,
- * nothing is applied twice.
+ * Faults under a steady stream of registrations and label decisions ({@link Workload}): crashes, a
+ * Kafka outage, the loss of one broker of three, a second instance of a consumer killed, one
+ * service's database away, PostgreSQL down, a poison message. After each, every read model agrees
+ * with its source exactly: nothing accepted is lost, nothing is applied twice.
  */
 @ExtendWith(SystemUnderTest.Extension.class)
-@org.junit.jupiter.api.Order(3)
+@Order(3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTest {
 
-    private static final Duration CONVERGENCE = Duration.ofSeconds(120);
+    private static final Duration CONVERGENCE = Duration.ofSeconds(180);
+    private static final Map<String, String> FIGURES = new LinkedHashMap<>();
 
-    /** Registrations sent one after the other by a background thread; the accepted ones are kept. */
-    private static final class Stream implements AutoCloseable {
-        final Map<String, String> accepted = new ConcurrentHashMap<>();
-        final AtomicInteger refused = new AtomicInteger();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        Stream(int max) {
-            String token = KeycloakTokens.agency();
-            thread = new Thread(() -> {
-                for (int i = 0; i < max && running.get(); i++) {
-                    try {
-                        Response r = Api.registry(token).body(practitioner()).post("/api/v1/practitioners");
-                        if (r.statusCode() == 201) {
-                            accepted.put(r.path("id"), r.path("registryNumber"));
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    } catch (RuntimeException connectionRefused) {
-                        refused.incrementAndGet();
-                    }
-                }
-            }, "registration-stream");
-            thread.start();
-        }
-
-        void awaitMore(int more) {
-            int target = accepted.size() + more;
-            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= target || !thread.isAlive());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofSeconds(30).toMillis());
-        }
-    }
-
-    static Map<String, Object> practitioner() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("givenName", "Stream");
-        body.put("familyName", "Test");
-        body.put("birthDate", "1980-05-05");
-        body.put("email", "stream-" + UUID.randomUUID() + "@example.org");
-        body.put("communeCode", "35238");
-        body.put("domains", List.of("CANCER"));
-        body.put("appellations", List.of("PATIENT_EXPERT"));
-        body.put("modes", List.of("VOLUNTEER"));
-        body.put("formats", List.of("ONE_TO_ONE"));
-        body.put("languages", List.of("fr"));
-        body.put("remote", false);
-        return body;
-    }
-
-    private static Map<String, String> rows(String database, String sql) {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
-        Map<String, String> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(SystemUnderTest.get().jdbcUrl(database), credentials);
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.put(rs.getString(1), rs.getString(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+    private static RunningSystem system() {
+        return SystemUnderTest.get();
     }
 
     /**
-     * Every active practitioner of the register is in both read models, with the same registry
-     * number, and no other (withdrawn ones are erased there).
+     * Every active practitioner of the register is in both read models with the same registry number
+     * and no other; every label of labelling-service is in orientation-service with the same number and
+     * state; what the workload had accepted is there, each label decision with its outcome.
      */
-    private static void awaitReadModelsAgreeWithTheRegister(Map<String, String> accepted) {
+    private static void awaitReadModelsAgreeWithTheirSources(Workload workload) {
+        long started = System.nanoTime();
         await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, String> register = rows("registry",
+            Map<String, String> register = Databases.rows("registry",
                     "select id::text, registry_number from practitioner where status = 'ACTIVE'");
-            assertTrue(register.entrySet().containsAll(accepted.entrySet()), "an accepted registration is missing");
-            Map<String, String> labelling = rows("labelling", "select practitioner_id::text, registry_number "
-                    + "from practitioner_eligibility where status = 'ACTIVE'");
-            Map<String, String> orientation = rows("orientation", "select practitioner_id::text, registry_number "
-                    + "from registry_state where status = 'ACTIVE'");
-            assertTrue(register.equals(labelling), () -> "labelling differs from the register by "
-                    + difference(register, labelling));
+            assertTrue(register.entrySet().containsAll(workload.registrations.entrySet()),
+                    "an accepted registration is missing from the register");
+            Map<String, String> eligibility = Databases.rows("labelling", "select practitioner_id::text, "
+                    + "registry_number from practitioner_eligibility where status = 'ACTIVE'");
+            Map<String, String> orientation = Databases.rows("orientation", "select practitioner_id::text, "
+                    + "registry_number from registry_state where status = 'ACTIVE'");
+            assertTrue(register.equals(eligibility), () -> "labelling differs from the register by "
+                    + difference(register, eligibility));
             assertTrue(register.equals(orientation), () -> "orientation differs from the register by "
                     + difference(register, orientation));
+
+            Map<String, String> labels = Databases.rows("labelling", "select distinct on (practitioner_id) "
+                    + "practitioner_id::text, number || ':' || state from label order by practitioner_id, granted_at desc");
+            Map<String, String> labelsInOrientation = Databases.rows("orientation", "select practitioner_id::text, "
+                    + "label_number || ':' || state from label_state");
+            workload.outcomes.forEach((practitioner, outcome) -> {
+                if (!outcome.equals("REFUSED")) {
+                    assertEquals(outcome, labels.get(practitioner), "a label decision is missing in labelling");
+                }
+            });
+            assertTrue(labels.equals(labelsInOrientation), () -> "orientation's labels differ from labelling's by "
+                    + difference(labels, labelsInOrientation));
         });
+        FIGURES.merge("read models checked after faults", "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+        System.out.printf("  read models agree with their sources %d ms after the workload stopped%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String difference(Map<String, String> source, Map<String, String> copy) {
@@ -138,48 +95,173 @@ class FaultsTest {
         copy.keySet().forEach(missing::remove);
         Map<String, String> extra = new HashMap<>(copy);
         source.keySet().forEach(extra::remove);
+        Map<String, String> changed = new HashMap<>();
+        source.forEach((key, value) -> {
+            if (copy.containsKey(key) && !copy.get(key).equals(value)) {
+                changed.put(value, copy.get(key));
+            }
+        });
         return missing.size() + " missing " + missing.values().stream().limit(5).toList() + ", " + extra.size()
-                + " extra " + extra.values().stream().limit(5).toList();
+                + " extra " + extra.values().stream().limit(5).toList() + ", " + changed.size() + " different "
+                + changed.entrySet().stream().limit(5).toList();
+    }
+
+    private static void report(String fault, Workload workload) {
+        System.out.println("Fault '" + fault + "': " + workload);
+        FIGURES.put(fault, workload.toString());
+    }
+
+    @AfterAll
+    static void printFigures() {
+        System.out.println("Faults test figures: " + FIGURES);
     }
 
     @Test
-    void killingEachServiceInTurnLosesNothing() throws Exception {
-        try (Stream stream = new Stream(600)) {
-            stream.awaitMore(20);
+    @Order(1)
+    void killingEachServiceInTurnLosesNothing() {
+        Workload workload = Workload.start(3000);
+        try (workload) {
+            workload.awaitMoreRegistrations(60);
             for (String service : List.of("labelling-service", "orientation-service", "registry-service")) {
-                SystemUnderTest.get().kill(service);
-                stream.awaitMore(service.equals("registry-service") ? 0 : 20);
-                SystemUnderTest.get().restart(service);
-                stream.awaitMore(20);
+                system().kill(service);
+                workload.awaitMoreRegistrations(service.equals("registry-service") ? 0 : 60);
+                system().restart(service);
+                workload.awaitMoreRegistrations(60);
+                workload.awaitMoreDecisions(10);
             }
-            stream.close();
-            System.out.printf("Crashes: %d registrations accepted, %d refused while a service was down%n",
-                    stream.accepted.size(), stream.refused.get());
-            awaitReadModelsAgreeWithTheRegister(stream.accepted);
         }
+        report("kill -9 of each service in turn", workload);
+        awaitReadModelsAgreeWithTheirSources(workload);
     }
 
     @Test
-    void writesAreAcceptedWhileKafkaIsDownAndDeliveredAfter() throws Exception {
-        SystemUnderTest.get().stopKafka();
-        Map<String, String> accepted = new HashMap<>();
+    @Order(2)
+    void losingOneOfThreeKafkaBrokersStopsNothing() {
+        assertEquals(3, system().kafkaBrokers(), "the system tests run a three-broker Kafka cluster");
+        Workload workload = Workload.start(3000);
         try {
-            String token = KeycloakTokens.agency();
-            for (int i = 0; i < 30; i++) {
-                Response r = Api.registry(token).body(practitioner()).post("/api/v1/practitioners");
-                assertEquals(201, r.statusCode(), "a registration must be accepted while Kafka is down");
-                accepted.put(r.path("id"), r.path("registryNumber"));
-            }
+            workload.awaitMoreRegistrations(40);
+            system().killKafkaBroker(1); // a broker and a voter of the controller quorum
+            int refusedBefore = workload.refused.get();
+            workload.awaitMoreRegistrations(200);
+            workload.awaitMoreDecisions(20);
+            assertEquals(refusedBefore, workload.refused.get(), "no write may be refused while a broker is down");
+            workload.close();
+            report("one Kafka broker of three killed", workload);
+            awaitReadModelsAgreeWithTheirSources(workload); // delivered by the two brokers left
         } finally {
-            SystemUnderTest.get().startKafka();
+            workload.close();
+            system().startKafkaBroker(1);
         }
-        awaitReadModelsAgreeWithTheRegister(accepted);
+        Workload after = Workload.start(100);
+        after.awaitMoreRegistrations(100);
+        after.close();
+        awaitReadModelsAgreeWithTheirSources(after);
     }
 
     @Test
-    void aDatabaseOutageAnswers503AndTheServiceRecoversByItself() {
+    @Order(3)
+    void whenOneOfTwoInstancesOfAConsumerDiesTheOtherTakesOver() {
+        String group = "orientation-service";
+        int membersOfOne = Kafka.groupMembers(group);
+        int port = Integer.parseInt(system().serviceUrl(group).replaceAll(".*:", "")) + 1;
+        RunningSystem.Instance second = system().startAnotherInstance(group, port);
+        Workload workload = Workload.start(3000);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Kafka.groupMembers(group) == 2 * membersOfOne);
+            workload.awaitMoreRegistrations(100);
+            system().kill(group); // the first instance, mid-stream
+            workload.awaitMoreRegistrations(200);
+            workload.awaitMoreDecisions(20);
+            workload.close();
+            report("one of two orientation-service instances killed", workload);
+            awaitReadModelsAgreeWithTheirSources(workload); // the second instance did the rest
+        } finally {
+            workload.close();
+            system().restart(group);
+            second.stop();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void writesAreAcceptedWhileKafkaIsDownAndDeliveredAfter() {
+        Workload workload = Workload.start(3000);
+        try (workload) {
+            workload.awaitMoreRegistrations(40);
+            system().stopKafka();
+            int refusedBefore = workload.refused.get();
+            int acceptedBefore = workload.registrations.size();
+            try {
+                workload.awaitMoreRegistrations(200);
+                assertEquals(refusedBefore, workload.refused.get(), "no registration may be refused while Kafka is down");
+                FIGURES.put("registrations accepted while Kafka was down",
+                        String.valueOf(workload.registrations.size() - acceptedBefore));
+            } finally {
+                system().startKafka();
+            }
+            workload.awaitMoreRegistrations(40);
+            workload.awaitMoreDecisions(20);
+        }
+        report("every Kafka broker stopped, then started", workload);
+        awaitReadModelsAgreeWithTheirSources(workload);
+    }
+
+    /** A call to each service that needs its database: who answers it and how. */
+    private static final Map<String, Supplier<Response>> NEEDS_DATABASE = Map.of(
+            "registry", () -> Api.registry(KeycloakTokens.agency()).get("/api/v1/practitioners"),
+            "labelling", () -> Api.labelling(KeycloakTokens.user("regine")).get("/api/v1/labels"),
+            "orientation", () -> Api.orientation(KeycloakTokens.user("emma")).get("/api/v1/requests/mine"));
+
+    private static RequestSpecification health(String database) {
+        return switch (database) {
+            case "registry" -> Api.registry(null);
+            case "labelling" -> Api.labelling(null);
+            default -> Api.orientation(null);
+        };
+    }
+
+    @Test
+    @Order(5)
+    void aServiceWhoseDatabaseIsAwayAnswers503AndRecoversByItselfWhileTheOthersGoOn() {
+        Workload workload = Workload.start(3000);
+        try (workload) {
+            for (String database : List.of("registry", "labelling", "orientation")) {
+                workload.awaitMoreRegistrations(40);
+                system().takeDatabaseAway(database);
+                try {
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        Response r = NEEDS_DATABASE.get(database).get();
+                        assertEquals(503, r.statusCode(), database + " away: " + r.asString());
+                        assertEquals("application/problem+json", r.contentType().split(";")[0]);
+                        assertEquals(503, health(database).get("/q/health/ready").statusCode());
+                    });
+                    NEEDS_DATABASE.forEach((other, call) -> {
+                        if (!other.equals(database)) {
+                            assertEquals(200, call.get().statusCode(), other + " must go on while "
+                                    + database + "'s database is away");
+                        }
+                    });
+                } finally {
+                    system().giveDatabaseBack(database);
+                }
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertEquals(200, health(database).get("/q/health/ready").statusCode());
+                    assertEquals(200, NEEDS_DATABASE.get(database).get().statusCode());
+                });
+            }
+            workload.awaitMoreRegistrations(40);
+            workload.awaitMoreDecisions(20);
+        }
+        report("each service's database taken away in turn", workload);
+        awaitReadModelsAgreeWithTheirSources(workload);
+    }
+
+    @Test
+    @Order(6)
+    void aPostgresOutageAnswers503AndTheServicesRecoverByThemselves() {
         String token = KeycloakTokens.agency();
-        SystemUnderTest.get().stopPostgres();
+        system().stopPostgres();
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Response r = Api.registry(token).get("/api/v1/practitioners");
@@ -188,45 +270,76 @@ class FaultsTest {
             });
             assertEquals(503, Api.registry(null).get("/q/health/ready").statusCode());
         } finally {
-            SystemUnderTest.get().startPostgres();
+            system().startPostgres();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertEquals(200, Api.registry(null).get("/q/health/ready").statusCode());
-            assertEquals(200, Api.registry(token).get("/api/v1/practitioners").statusCode());
+            for (String database : NEEDS_DATABASE.keySet()) {
+                assertEquals(200, health(database).get("/q/health/ready").statusCode());
+                assertEquals(200, NEEDS_DATABASE.get(database).get().statusCode());
+            }
         });
+        Workload after = Workload.start(100);
+        after.awaitMoreRegistrations(100);
+        after.close();
+        awaitReadModelsAgreeWithTheirSources(after);
     }
 
     @Test
+    @Order(7)
     void aPoisonMessageGoesToTheDeadLetterTopicsAndConsumptionGoesOn() {
         String poisonKey = UUID.randomUUID().toString();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.get().kafkaBootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> poison = new ProducerRecord<>("registry.practitioner", poisonKey, "{not json");
-            poison.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_type", "fr.pairaidance.registry.practitioner.updated.v1".getBytes(StandardCharsets.UTF_8));
-            producer.send(poison);
-        }
-        Response after = Api.registry(KeycloakTokens.agency()).body(practitioner()).post("/api/v1/practitioners");
-        after.then().statusCode(201);
-        awaitReadModelsAgreeWithTheRegister(Map.of(after.path("id"), after.path("registryNumber")));
+        Kafka.send("registry.practitioner", poisonKey, "{not json");
+        Workload workload = Workload.start(100);
+        workload.awaitMoreRegistrations(100);
+        workload.close();
+        awaitReadModelsAgreeWithTheirSources(workload);
         for (String dlq : List.of("labelling-service.dlq", "orientation-service.dlq")) {
-            await().atMost(CONVERGENCE).until(() -> keysOf(dlq).contains(poisonKey));
+            await().atMost(CONVERGENCE).until(() -> Kafka.keysOf(dlq).contains(poisonKey));
         }
     }
 
-    private static Set<String> keysOf(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.get().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Set<String> keys = ConcurrentHashMap.newKeySet();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            for (int i = 0; i < 5; i++) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+    /** Kafka as the tests see it, through its clients. */
+    private static final class Kafka {
+
+        private static Properties clientProperties() {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system().kafkaBootstrapServers());
+            return props;
+        }
+
+        static void send(String topic, String key, String value) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientProperties(),
+                    new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> poison = new ProducerRecord<>(topic, key, value);
+                poison.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                poison.headers().add("ce_type",
+                        "fr.pairaidance.registry.practitioner.updated.v1".getBytes(StandardCharsets.UTF_8));
+                producer.send(poison);
             }
         }
-        return keys;
+
+        static Set<String> keysOf(String topic) {
+            Properties props = clientProperties();
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            Set<String> keys = ConcurrentHashMap.newKeySet();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                for (int i = 0; i < 5; i++) {
+                    consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+                }
+            }
+            return keys;
+        }
+
+        /** The members of a consumer group now. */
+        static int groupMembers(String group) {
+            try (Admin admin = Admin.create(clientProperties())) {
+                return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not describe consumer group " + group, e);
+            }
+        }
     }
 }

@@ -167,4 +167,45 @@ class MalformedInputTest {
         assertTrue(sent.get() >= 10_000, "sent " + sent.get());
         assertEquals(List.of(), failures.stream().distinct().limit(30).toList());
     }
+
+    /**
+     * A body announced over the 12 MB limit is refused before it is read: 413 problem+json on every
+     * service. Sent on a plain socket: an HTTP client library would wait for {@code 100 Continue}.
+     */
+    @Test
+    void bodiesOverTheLimitGet413Problems() throws Exception {
+        Map<String, String> writes = Map.of("registry-service", "/api/v1/practitioners",
+                "labelling-service", "/api/v1/applications", "orientation-service", "/api/v1/requests");
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            java.net.URI base = java.net.URI.create(SystemUnderTest.get().serviceUrl(write.getKey()));
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(30_000);
+                String head = "POST " + write.getValue() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                        + "Authorization: Bearer " + KeycloakTokens.agency() + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + 13_000_000 + "\r\n\r\n{\"a\":\"";
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String answer = readAnswer(socket.getInputStream());
+                assertTrue(answer.startsWith("HTTP/1.1 413"), write.getKey() + " answered " + answer);
+                assertTrue(answer.contains("application/problem+json"), write.getKey() + " answered " + answer);
+                assertTrue(answer.contains("\"status\":413"), write.getKey() + " answered " + answer);
+            }
+        }
+    }
+
+    /** One HTTP/1.1 answer: its head, then as many bytes of body as its Content-Length says. */
+    private static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder answer = new StringBuilder();
+        while (!answer.toString().contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return answer.toString();
+            }
+            answer.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(answer);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return answer + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+    }
 }

@@ -39,18 +39,7 @@ class SecurityTest {
         TOKENS.put("regulator", KeycloakTokens.user("raphael"));
         TOKENS.put("employer", KeycloakTokens.user("eric"));
         TOKENS.put("job-portal", KeycloakTokens.jobPortal());
-        Map<String, Object> fixture = new LinkedHashMap<>();
-        fixture.put("givenName", "Matrix");
-        fixture.put("familyName", "Fixture");
-        fixture.put("birthDate", "1970-01-01");
-        fixture.put("email", "matrix-" + UUID.randomUUID() + "@example.org");
-        fixture.put("communeCode", "75056");
-        fixture.put("domains", List.of("BEREAVEMENT"));
-        fixture.put("appellations", List.of("PAIR_AIDANT"));
-        fixture.put("modes", List.of("VOLUNTEER"));
-        fixture.put("formats", List.of("PEER_GROUP"));
-        fixture.put("languages", List.of("fr"));
-        fixture.put("remote", false);
+        Map<String, Object> fixture = Api.registration("Fixture", "75056", "BEREAVEMENT", "PAIR_AIDANT", "PEER_GROUP");
         String practitionerId = Api.registry(KeycloakTokens.agency()).body(fixture)
                 .post("/api/v1/practitioners").then().statusCode(201).extract().path("id");
         PLACEHOLDERS.put("{practitionerId}", practitionerId);

@@ -231,8 +231,7 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))
+                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql))
                     || t.getClass().getName().startsWith("io.agroal.api.")) {
                 return true;
             }
@@ -241,6 +240,17 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's states for "not reachable now": connection exceptions (08), operator intervention
+     * such as a server shutting down or the connection terminated by an administrator (57), too many
+     * connections (53300), and the database refusing connections ({@code allow_connections false}).
+     */
+    private static boolean isUnavailableState(java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57") || state.equals("53300")
+                || (state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting connections")));
     }
 
     private static String classChain(Throwable e) {
