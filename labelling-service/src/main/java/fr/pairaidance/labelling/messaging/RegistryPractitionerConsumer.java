@@ -1,7 +1,10 @@
 package fr.pairaidance.labelling.messaging;
 
 import fr.pairaidance.labelling.service.EligibilityService;
+import fr.pairaidance.platform.failure.TransientFailure;
 import fr.pairaidance.platform.inbox.IncomingEvent;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +27,11 @@ public class RegistryPractitionerConsumer {
 
     @Incoming("registry-practitioner")
     @Blocking
-    @Retry(maxRetries = 3)
+    // A database that cannot be reached, or a lost conflict, is waited out (the partition waits, in
+    // order); anything else is a poison message for the dead-letter topic.
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 10_000)
+    @RetryWhen(exception = TransientFailure.class)
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (event.isTombstone()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.pairaidance.platform.failure.TransientFailure;
 import fr.pairaidance.platform.rest.CorrelationId;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -132,7 +133,7 @@ public class ProblemMappers {
                 || e instanceof java.nio.charset.UnsupportedCharsetException) {
             return unsupportedCharset(new IllegalArgumentException(e), uri);
         }
-        if (isUnavailable(e)) {
+        if (TransientFailure.isUnavailable(e)) {
             LOG.warnf("Dependency unavailable on %s [%s]", path(uri), classChain(e));
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
                     .entity(new Problem(Problem.TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
@@ -223,34 +224,6 @@ public class ProblemMappers {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
-    }
-
-    /** The database (or another dependency) cannot be reached: a 503, not a 500. */
-    static boolean isUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql))
-                    || t.getClass().getName().startsWith("io.agroal.api.")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * PostgreSQL's states for "not reachable now": connection exceptions (08), operator intervention
-     * such as a server shutting down or the connection terminated by an administrator (57), too many
-     * connections (53300), and the database refusing connections ({@code allow_connections false}).
-     */
-    private static boolean isUnavailableState(java.sql.SQLException sql) {
-        String state = sql.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57") || state.equals("53300")
-                || (state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting connections")));
     }
 
     private static String classChain(Throwable e) {

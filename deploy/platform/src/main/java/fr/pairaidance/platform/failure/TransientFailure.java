@@ -1,0 +1,57 @@
+package fr.pairaidance.platform.failure;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Failures that pass by themselves: the database (or broker) cannot be reached now, or the
+ * transaction lost a conflict. A request gets 503 for the first kind; a consumed event is retried
+ * until it succeeds, never sent to the dead-letter topic for them (see the services' consumers:
+ * {@code @RetryWhen(exception = TransientFailure.class)}). Anything else is a defect or a poison
+ * message.
+ */
+public final class TransientFailure implements Predicate<Throwable> {
+
+    /** Serialization failure, deadlock, lock not available. */
+    private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");
+
+    @Override
+    public boolean test(Throwable failure) {
+        return isUnavailable(failure) || isConflict(failure);
+    }
+
+    /** The database (or another dependency) cannot be reached. */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof SQLException sql && isUnavailableState(sql))
+                    || t.getClass().getName().startsWith("io.agroal.api.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's states for "not reachable now": connection exceptions (08), operator intervention
+     * such as a server shutting down or the connection terminated by an administrator (57), too many
+     * connections (53300), and the database refusing connections ({@code allow_connections false}).
+     */
+    private static boolean isUnavailableState(SQLException sql) {
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57") || state.equals("53300")
+                || (state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting connections")));
+    }
+}
