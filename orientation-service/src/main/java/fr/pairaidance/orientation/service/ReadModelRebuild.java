@@ -38,12 +38,14 @@ public class ReadModelRebuild {
 
     private final EntityManager em;
     private final ReadModelService readModel;
+    private final ReadModelVersion version;
     private final String bootstrapServers;
 
-    ReadModelRebuild(EntityManager em, ReadModelService readModel,
+    ReadModelRebuild(EntityManager em, ReadModelService readModel, ReadModelVersion version,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
         this.readModel = readModel;
+        this.version = version;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -60,6 +62,7 @@ public class ReadModelRebuild {
         em.clear();
         long registry = replay(REGISTRY_TOPIC, readModel::applyRegistry);
         long labels = replay(LABEL_TOPIC, readModel::applyLabel);
+        version.bump();
         em.flush();
         long published = ((Number) em.createNativeQuery("select count(*) from listing").getSingleResult()).longValue();
         LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d published", registry, labels,
