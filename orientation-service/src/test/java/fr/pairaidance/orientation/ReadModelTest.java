@@ -20,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +136,44 @@ class ReadModelTest {
         assertEquals("SUSPENDED", labelState(p));
         assertFalse(isListed(p));
         assertEquals(1L, Db.count(ds, "select count(*) from inbox_message where event_id = ?", grantedId));
+    }
+
+    @Test
+    void aBurstOfEventsOfManyPractitionersIsAppliedInOrderPerPractitioner() {
+        // Sent without waiting: the partitions are applied concurrently, each practitioner's events in order.
+        List<Feed.P> all = new ArrayList<>();
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < 12; i++) {
+            Feed.P p = Feed.lyon("it");
+            all.add(p);
+            registry(p, Feed.CONSENTS_CHANGED);
+            label(p, "ACTIVE", "granted.v1");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Feed.P p = all.get(i);
+            if (i % 3 == 0) {
+                label(p, "SUSPENDED", "suspended.v1");
+            } else if (i % 4 == 1) {
+                p.listed = false;
+                registry(p, Feed.CONSENTS_CHANGED);
+                p.listed = true;
+                registry(p, Feed.UPDATED);
+                expected.add(p.registryNumber);
+            } else if (i % 4 == 2) {
+                p.listed = false;
+                registry(p, Feed.CONSENTS_CHANGED);
+            } else {
+                expected.add(p.registryNumber);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> shown = given().queryParam("area", "ze:8421").queryParam("language", "it")
+                    .queryParam("size", 50).get("/api/v1/practitioners").then().statusCode(200)
+                    .extract().path("items.registryNumber");
+            return new TreeSet<>(shown).equals(expected)
+                    && Db.count(ds, "select count(*) from label_state where state = 'SUSPENDED' and practitioner_id in ("
+                            + String.join(",", all.stream().map(p -> "'" + p.id + "'").toList()) + ")") == 4;
+        });
     }
 
     @Test
