@@ -182,10 +182,44 @@ class ReadModelTest {
         Feed.P withdrawn = published(Feed.lyon("pt"));
         Feed.withdrawFromRegistry(withdrawn);
         awaitListed(withdrawn, false);
+        // Everything the live handlers sort out: an event re-delivered under its id, an old event
+        // re-published under a new id, a label before its registry record, a suspension, a
+        // revoked consent, a renewal, an erased label (tombstone) and one registered again after it.
+        Feed.P replayed = Feed.lyon("pt");
+        String granted = Feed.labelPayload(replayed, "ACTIVE", Feed.nextTime());
+        String grantedId = KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1",
+                granted);
+        registry(replayed, Feed.CONSENTS_CHANGED);
+        awaitListed(replayed, true);
+        label(replayed, "SUSPENDED", "suspended.v1");
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted);
+        Feed.P revoked = published(Feed.lyon("pt"));
+        revoked.listed = false;
+        registry(revoked, Feed.CONSENTS_CHANGED);
+        Feed.P renewed = published(Feed.lyon("pt"));
+        label(renewed, "RENEWAL_DUE", "renewal-due.v1");
+        Feed.P relabelled = published(Feed.lyon("pt"));
+        KafkaTestClient.send(Feed.LABEL, relabelled.id.toString(), Feed.LABEL_PREFIX + "erased.v1", null);
+        label(relabelled, "ACTIVE", "granted.v1");
+        Feed.P unlisted = Feed.lyon("pt");
+        unlisted.listed = false;
+        registry(unlisted, Feed.REGISTERED);
         String before = stableSnapshot();
+        assertFalse(before.isEmpty());
+
         given().header("Authorization", Tokens.bearer("regulator-1", "regulator"))
-                .post("/api/v1/admin/read-model/rebuild").then().statusCode(200);
+                .post("/api/v1/admin/read-model/rebuild").then().statusCode(200)
+                .body("published", equalTo((int) Db.count(ds, "select count(*) from listing")));
         assertEquals(before, snapshot());
+        assertEquals(false, isListed(replayed));
+        assertEquals(true, isListed(renewed));
+        assertEquals(true, isListed(relabelled));
+        // The inbox was rebuilt too: the first grant delivered once more still changes nothing.
+        assertEquals(1L, Db.count(ds, "select count(*) from inbox_message where event_id = ?", grantedId));
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);
+        published(Feed.lyon("pt"));
+        assertEquals("SUSPENDED", labelState(replayed));
     }
 
     private String stableSnapshot() {
