@@ -205,6 +205,9 @@ class ReadModelTest {
         Feed.P unlisted = Feed.lyon("pt");
         unlisted.listed = false;
         registry(unlisted, Feed.REGISTERED);
+        Feed.P oddName = Feed.lyon("tr");
+        oddName.publicName = "Zoé \"Z\" O'Neil \\ tab\there\nnew line, {braces}";
+        published(oddName);
         String before = stableSnapshot();
         assertFalse(before.isEmpty());
 
@@ -215,6 +218,10 @@ class ReadModelTest {
         assertEquals(false, isListed(replayed));
         assertEquals(true, isListed(renewed));
         assertEquals(true, isListed(relabelled));
+        given().queryParam("area", "ze:8421").queryParam("language", "tr")
+                .get("/api/v1/practitioners").then().statusCode(200)
+                .body("items.find { it.registryNumber == '" + oddName.registryNumber + "' }.publicName",
+                        equalTo(oddName.publicName));
         // The inbox was rebuilt too: the first grant delivered once more still changes nothing.
         assertEquals(1L, Db.count(ds, "select count(*) from inbox_message where event_id = ?", grantedId));
         KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);

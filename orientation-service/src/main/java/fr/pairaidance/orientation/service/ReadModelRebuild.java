@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * Rebuilds the read model from scratch, in ONE transaction, so that readers see the old model until
  * the new one is complete: empties it and this service's inbox rows of both topics, reads both
  * compacted topics from their first offset to their end, maps each record as the live handlers do
- * and stages it ({@link RebuildStaging}), then writes registry_state, label_state, the inbox rows and
+ * and stages it through COPY ({@link RebuildStaging}), then writes registry_state, label_state, the inbox rows and
  * the listing with set-based SQL: no per-event lock, upsert or listing recomputation. The live
  * consumers keep running; what they apply meanwhile waits for this transaction and is de-duplicated by
  * the inbox.
@@ -66,12 +66,11 @@ public class ReadModelRebuild {
         em.flush();
         em.clear();
         Counts counts = em.unwrap(Session.class).doReturningWork(connection -> {
-            try (RebuildStaging staging = new RebuildStaging(connection)) {
-                long registry = topics.readAll(REGISTRY_TOPIC, record -> stage(record, staging, true));
-                long labels = topics.readAll(LABEL_TOPIC, record -> stage(record, staging, false));
-                return new Counts(registry, labels,
-                        staging.finish(ReadModelService.REGISTRY_CONSUMER, ReadModelService.LABEL_CONSUMER));
-            }
+            RebuildStaging staging = new RebuildStaging(connection);
+            long registry = topics.readAll(REGISTRY_TOPIC, record -> stage(record, staging, true));
+            long labels = topics.readAll(LABEL_TOPIC, record -> stage(record, staging, false));
+            return new Counts(registry, labels,
+                    staging.finish(ReadModelService.REGISTRY_CONSUMER, ReadModelService.LABEL_CONSUMER));
         });
         counts.toClose().forEach(requests::closeFor);
         version.bump();

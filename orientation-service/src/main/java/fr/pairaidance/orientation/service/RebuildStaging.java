@@ -7,39 +7,37 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The set-based half of {@link ReadModelRebuild}: every record of both topics goes, already mapped as
- * the live handlers map it, into a temporary table (batched multi-row inserts), in reading order
- * ({@code seq}). Then a few statements keep what the live handlers would have kept (first delivery of
+ * the live handlers map it, into a temporary table, in reading order
+ * ({@code seq}), through COPY ({@link CopyBuffer}). Then a few statements keep what the live handlers would have kept (first delivery of
  * an event id; per practitioner, after their last tombstone, the latest {@code occurredAt}, the later
  * record on a tie), write registry_state, label_state, the inbox rows and the listing.
  */
-final class RebuildStaging implements AutoCloseable {
+final class RebuildStaging {
 
     private static final String REGISTRY_COLUMNS = "practitioner_id, registry_number, subject, status, public_name, "
             + "zone_code, department_code, region_code, modes, remote, listed, consent_version, commune_code, domains, "
             + "appellations, formats, languages, contact_email, contact_phone, occurred_at";
     private static final String LABEL_COLUMNS =
             "practitioner_id, label_id, label_number, registry_number, state, expires_on, occurred_at";
-    private static final int BATCH = 2000;
 
     private final Connection connection;
-    private final PreparedStatement registry;
-    private final PreparedStatement label;
+    private final CopyManager copy;
+    private final CopyBuffer registry = new CopyBuffer("rebuild_registry", REGISTRY_COLUMNS);
+    private final CopyBuffer label = new CopyBuffer("rebuild_label", LABEL_COLUMNS);
     private long seq;
-    private int pending;
 
     RebuildStaging(Connection connection) throws SQLException {
         this.connection = connection;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement s = connection.createStatement()) {
             s.execute("create temp table rebuild_registry (like registry_state) on commit drop");
             s.execute("alter table rebuild_registry alter column registry_number drop not null, "
@@ -47,10 +45,6 @@ final class RebuildStaging implements AutoCloseable {
             s.execute("create temp table rebuild_label (like label_state) on commit drop");
             s.execute("alter table rebuild_label alter column state drop not null, " + stagingColumns());
         }
-        registry = connection.prepareStatement("insert into rebuild_registry (" + REGISTRY_COLUMNS
-                + ", seq, event_id, tombstone) values (" + "?, ".repeat(22) + "?)");
-        label = connection.prepareStatement("insert into rebuild_label (" + LABEL_COLUMNS
-                + ", seq, event_id, tombstone) values (" + "?, ".repeat(9) + "?)");
     }
 
     private static String stagingColumns() {
@@ -60,61 +54,36 @@ final class RebuildStaging implements AutoCloseable {
 
     /** A registry record; {@code s} null for a tombstone. */
     void registry(UUID id, String eventId, RegistryState s) throws SQLException {
-        PreparedStatement p = registry;
-        p.setObject(1, id);
-        p.setString(2, s == null ? null : s.registryNumber);
-        p.setString(3, s == null ? null : s.subject);
-        p.setString(4, s == null ? null : s.status);
-        p.setString(5, s == null ? null : s.publicName);
-        p.setString(6, s == null ? null : s.zoneCode);
-        p.setString(7, s == null ? null : s.departmentCode);
-        p.setString(8, s == null ? null : s.regionCode);
-        array(p, 9, s == null ? null : s.modes);
-        p.setBoolean(10, s != null && s.remote);
-        p.setBoolean(11, s != null && s.listed);
-        p.setObject(12, s == null ? null : s.consentVersion, Types.INTEGER);
-        p.setString(13, s == null ? null : s.communeCode);
-        array(p, 14, s == null ? null : s.domains);
-        array(p, 15, s == null ? null : s.appellations);
-        array(p, 16, s == null ? null : s.formats);
-        array(p, 17, s == null ? null : s.languages);
-        p.setString(18, s == null ? null : s.contactEmail);
-        p.setString(19, s == null ? null : s.contactPhone);
-        instant(p, 20, s == null ? null : s.occurredAt);
-        staged(p, 21, eventId, s == null);
+        CopyBuffer b = registry.value(id);
+        if (s == null) {
+            b.nulls(8).value(false).value(false).nulls(9);
+        } else {
+            b.value(s.registryNumber).value(s.subject).value(s.status).value(s.publicName).value(s.zoneCode)
+                    .value(s.departmentCode).value(s.regionCode).array(s.modes).value(s.remote).value(s.listed)
+                    .value(s.consentVersion).value(s.communeCode).array(s.domains).array(s.appellations)
+                    .array(s.formats).array(s.languages).value(s.contactEmail).value(s.contactPhone)
+                    .value(s.occurredAt);
+        }
+        staged(b, eventId, s == null);
     }
 
     /** A label record; {@code s} null for a tombstone. */
     void label(UUID id, String eventId, LabelState s) throws SQLException {
-        PreparedStatement p = label;
-        p.setObject(1, id);
-        p.setObject(2, s == null ? null : s.labelId);
-        p.setString(3, s == null ? null : s.labelNumber);
-        p.setString(4, s == null ? null : s.registryNumber);
-        p.setString(5, s == null ? null : s.state);
-        if (s == null || s.expiresOn == null) {
-            p.setNull(6, Types.DATE);
+        CopyBuffer b = label.value(id);
+        if (s == null) {
+            b.nulls(6);
         } else {
-            p.setObject(6, s.expiresOn);
+            b.value(s.labelId).value(s.labelNumber).value(s.registryNumber).value(s.state).value(s.expiresOn)
+                    .value(s.occurredAt);
         }
-        instant(p, 7, s == null ? null : s.occurredAt);
-        staged(p, 8, eventId, s == null);
+        staged(b, eventId, s == null);
     }
 
-    private void staged(PreparedStatement p, int index, String eventId, boolean tombstone) throws SQLException {
-        p.setLong(index, ++seq);
-        p.setString(index + 1, eventId);
-        p.setBoolean(index + 2, tombstone);
-        p.addBatch();
-        if (++pending >= BATCH) {
-            flush();
+    private void staged(CopyBuffer b, String eventId, boolean tombstone) throws SQLException {
+        b.value(++seq).value(eventId).value(tombstone).endRow();
+        if (b.isFull()) {
+            b.copyTo(copy);
         }
-    }
-
-    private void flush() throws SQLException {
-        registry.executeBatch();
-        label.executeBatch();
-        pending = 0;
     }
 
     /**
@@ -124,7 +93,8 @@ final class RebuildStaging implements AutoCloseable {
      *         inactive, label withdrawn, tombstone)
      */
     Set<UUID> finish(String registryConsumer, String labelConsumer) throws SQLException {
-        flush();
+        registry.copyTo(copy);
+        label.copyTo(copy);
         try (Statement s = connection.createStatement()) {
             for (String table : List.of("rebuild_registry", "rebuild_label")) {
                 s.execute("analyze " + table);
@@ -184,27 +154,5 @@ final class RebuildStaging implements AutoCloseable {
             }
         }
         return ids;
-    }
-
-    private void array(PreparedStatement p, int index, List<String> values) throws SQLException {
-        if (values == null) {
-            p.setNull(index, Types.ARRAY);
-        } else {
-            p.setArray(index, connection.createArrayOf("varchar", values.toArray()));
-        }
-    }
-
-    private static void instant(PreparedStatement p, int index, Instant at) throws SQLException {
-        if (at == null) {
-            p.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            p.setObject(index, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        registry.close();
-        label.close();
     }
 }
