@@ -117,4 +117,21 @@ class SearchCachingTest {
         assertEquals(one, other);
         assertNotEquals(one, search("zh", "domain", "ADDICTION").getHeader("ETag"));
     }
+
+    @Test
+    void aSearchAnswered304StillCountsAsASearchOfTheArea() {
+        // A zone of Corse-du-Sud nobody else searches, with nobody published there.
+        String zone = given().queryParam("area", "dep:2A").get("/api/v1/geography/zones").then().statusCode(200)
+                .extract().path("items[-1].code");
+        String etag = given().queryParam("area", "ze:" + zone).get("/api/v1/practitioners").then().statusCode(200)
+                .body("areaHasMatches", equalTo(false)).extract().header("ETag");
+        // Five searches in all: counts under five would be suppressed.
+        for (int i = 0; i < 4; i++) {
+            given().header("If-None-Match", etag).queryParam("area", "ze:" + zone).get("/api/v1/practitioners")
+                    .then().statusCode(304);
+        }
+        given().queryParam("area", "ze:" + zone).get("/api/v1/indicators").then().statusCode(200)
+                .body("unmetDemand.searches.value", equalTo(5))
+                .body("unmetDemand.searchesWithNobodyInArea.value", equalTo(5));
+    }
 }

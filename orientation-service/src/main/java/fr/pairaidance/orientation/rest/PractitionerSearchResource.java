@@ -99,7 +99,12 @@ public class PractitionerSearchResource {
         long version = search.version();
         Response notModified = cache.notModified(request, who, SearchEtags.of(version, criteria), maxAge);
         if (notModified != null) {
-            search.searchedUnchanged(criteria);
+            SearchAnswers.Answer known = answers.cached(criteria, version);
+            if (known != null) {
+                search.searched(criteria, known.areaHasMatches());
+            } else {
+                search.searchedUnchanged(criteria);
+            }
             return notModified;
         }
         SearchAnswers.Answer answer = answers.get(criteria, version, () -> answer(criteria));

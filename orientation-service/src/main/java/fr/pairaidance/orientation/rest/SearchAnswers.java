@@ -30,14 +30,20 @@ public class SearchAnswers {
         this.cache = cache.as(CaffeineCache.class);
     }
 
+    /** The answer at {@code version} when this instance has it, else null. */
+    public Answer cached(SearchCriteria criteria, long version) {
+        CompletableFuture<Answer> cached = cache.getIfPresent(new Key(criteria, version));
+        return cached == null ? null : cached.join();
+    }
+
     /**
      * The answer at {@code version}, or a computed one, which may be of a later version (it is cached
      * under the version it was read at).
      */
     public Answer get(SearchCriteria criteria, long version, Supplier<Answer> compute) {
-        CompletableFuture<Answer> cached = cache.getIfPresent(new Key(criteria, version));
+        Answer cached = cached(criteria, version);
         if (cached != null) {
-            return cached.join();
+            return cached;
         }
         Answer answer = compute.get();
         cache.put(new Key(criteria, answer.version()), CompletableFuture.completedFuture(answer));
