@@ -41,6 +41,7 @@ final class Feed {
         final String registryNumber;
         final String labelNumber;
         String subject = "practitioner-" + UUID.randomUUID();
+        String publicName = "Camille D.";
         String commune = "69123";
         String zone = "8421";
         String department = "69";
@@ -104,7 +105,7 @@ final class Feed {
         body.put("status", "ACTIVE");
         body.put("coreComplete", true);
         body.put("coreCompletedAt", "2026-03-20T10:15:00Z");
-        body.put("publicName", "Camille D.");
+        body.put("publicName", p.publicName);
         body.put("zoneCode", p.zone);
         body.put("departmentCode", p.department);
         body.put("regionCode", p.region);

@@ -20,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,15 +139,94 @@ class ReadModelTest {
     }
 
     @Test
+    void aBurstOfEventsOfManyPractitionersIsAppliedInOrderPerPractitioner() {
+        // Sent without waiting: the partitions are applied concurrently, each practitioner's events in order.
+        List<Feed.P> all = new ArrayList<>();
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < 12; i++) {
+            Feed.P p = Feed.lyon("it");
+            all.add(p);
+            registry(p, Feed.CONSENTS_CHANGED);
+            label(p, "ACTIVE", "granted.v1");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Feed.P p = all.get(i);
+            if (i % 3 == 0) {
+                label(p, "SUSPENDED", "suspended.v1");
+            } else if (i % 4 == 1) {
+                p.listed = false;
+                registry(p, Feed.CONSENTS_CHANGED);
+                p.listed = true;
+                registry(p, Feed.UPDATED);
+                expected.add(p.registryNumber);
+            } else if (i % 4 == 2) {
+                p.listed = false;
+                registry(p, Feed.CONSENTS_CHANGED);
+            } else {
+                expected.add(p.registryNumber);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> shown = given().queryParam("area", "ze:8421").queryParam("language", "it")
+                    .queryParam("size", 50).get("/api/v1/practitioners").then().statusCode(200)
+                    .extract().path("items.registryNumber");
+            return new TreeSet<>(shown).equals(expected)
+                    && Db.count(ds, "select count(*) from label_state where state = 'SUSPENDED' and practitioner_id in ("
+                            + String.join(",", all.stream().map(p -> "'" + p.id + "'").toList()) + ")") == 4;
+        });
+    }
+
+    @Test
     void aRebuildFromTheTopicsGivesTheSameModel() {
         published(Feed.lyon("pt"));
         Feed.P withdrawn = published(Feed.lyon("pt"));
         Feed.withdrawFromRegistry(withdrawn);
         awaitListed(withdrawn, false);
+        // Everything the live handlers sort out: an event re-delivered under its id, an old event
+        // re-published under a new id, a label before its registry record, a suspension, a
+        // revoked consent, a renewal, an erased label (tombstone) and one registered again after it.
+        Feed.P replayed = Feed.lyon("pt");
+        String granted = Feed.labelPayload(replayed, "ACTIVE", Feed.nextTime());
+        String grantedId = KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1",
+                granted);
+        registry(replayed, Feed.CONSENTS_CHANGED);
+        awaitListed(replayed, true);
+        label(replayed, "SUSPENDED", "suspended.v1");
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted);
+        Feed.P revoked = published(Feed.lyon("pt"));
+        revoked.listed = false;
+        registry(revoked, Feed.CONSENTS_CHANGED);
+        Feed.P renewed = published(Feed.lyon("pt"));
+        label(renewed, "RENEWAL_DUE", "renewal-due.v1");
+        Feed.P relabelled = published(Feed.lyon("pt"));
+        KafkaTestClient.send(Feed.LABEL, relabelled.id.toString(), Feed.LABEL_PREFIX + "erased.v1", null);
+        label(relabelled, "ACTIVE", "granted.v1");
+        Feed.P unlisted = Feed.lyon("pt");
+        unlisted.listed = false;
+        registry(unlisted, Feed.REGISTERED);
+        Feed.P oddName = Feed.lyon("tr");
+        oddName.publicName = "Zoé \"Z\" O'Neil \\ tab\there\nnew line, {braces}";
+        published(oddName);
         String before = stableSnapshot();
+        assertFalse(before.isEmpty());
+
         given().header("Authorization", Tokens.bearer("regulator-1", "regulator"))
-                .post("/api/v1/admin/read-model/rebuild").then().statusCode(200);
+                .post("/api/v1/admin/read-model/rebuild").then().statusCode(200)
+                .body("published", equalTo((int) Db.count(ds, "select count(*) from listing")));
         assertEquals(before, snapshot());
+        assertEquals(false, isListed(replayed));
+        assertEquals(true, isListed(renewed));
+        assertEquals(true, isListed(relabelled));
+        given().queryParam("area", "ze:8421").queryParam("language", "tr")
+                .get("/api/v1/practitioners").then().statusCode(200)
+                .body("items.find { it.registryNumber == '" + oddName.registryNumber + "' }.publicName",
+                        equalTo(oddName.publicName));
+        // The inbox was rebuilt too: the first grant delivered once more still changes nothing.
+        assertEquals(1L, Db.count(ds, "select count(*) from inbox_message where event_id = ?", grantedId));
+        KafkaTestClient.send(Feed.LABEL, replayed.id.toString(), Feed.LABEL_PREFIX + "granted.v1", granted, grantedId);
+        published(Feed.lyon("pt"));
+        assertEquals("SUSPENDED", labelState(replayed));
     }
 
     private String stableSnapshot() {

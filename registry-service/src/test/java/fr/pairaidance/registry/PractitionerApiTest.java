@@ -7,6 +7,7 @@ import static fr.pairaidance.registry.Fixtures.register;
 import static fr.pairaidance.registry.Fixtures.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -22,6 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,11 +36,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(RegistryTestProfile.class)
 class PractitionerApiTest {
+
+    @Inject
+    DataSource ds;
 
     @Test
     void anAgentRegistersAPractitionerAndPlacesAreDerivedFromTheCommune() {
@@ -94,6 +105,56 @@ class PractitionerApiTest {
         register(AGENT, practitioner(email)).statusCode(201);
         register(AGENT, practitioner(email.toUpperCase())).statusCode(400)
                 .body("errors.field", contains("email"));
+    }
+
+    @Test
+    void aSecondRegistrationOfAnEmailIsAProblemNamingTheFieldAndCreatesNothing() {
+        String email = uniqueEmail();
+        register(AGENT, practitioner(email)).statusCode(201);
+        register(AGENT, practitioner(email.toUpperCase())).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("validation-failed"))
+                .body("errors.field", contains("email"))
+                .body("errors.message", contains("is already registered"));
+        // With another field at fault, both are named, as before the unique index did the check.
+        Map<String, Object> body = practitioner(email);
+        body.put("communeCode", "00000");
+        register(AGENT, body).statusCode(400).body("errors.field", containsInAnyOrder("communeCode", "email"));
+        assertEquals(1, recordsWithEmail(email));
+    }
+
+    private long recordsWithEmail(String email) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from practitioner where lower(email) = lower(?)")) {
+            s.setString(1, email);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailCreateOneRecordAndAnswerTheOthersWithTheProblem() throws Exception {
+        String email = uniqueEmail();
+        Callable<Integer> registration = () -> given().header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body(practitioner(email)).post("/api/v1/practitioners").statusCode();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = pool.invokeAll(List.of(registration, registration, registration,
+                    registration));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : results) {
+                statuses.add(r.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
+            assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
+            assertEquals(1, recordsWithEmail(email));
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

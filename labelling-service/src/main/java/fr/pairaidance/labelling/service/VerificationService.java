@@ -1,30 +1,31 @@
 package fr.pairaidance.labelling.service;
 
 import fr.pairaidance.labelling.config.LabellingConfig;
-import fr.pairaidance.labelling.persistence.Label;
 import fr.pairaidance.labelling.persistence.LabelDecision;
 import fr.pairaidance.labelling.persistence.LabelState;
-import fr.pairaidance.labelling.persistence.PractitionerEligibility;
+import fr.pairaidance.labelling.persistence.LabelVerificationRead;
 import fr.pairaidance.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Answers "is this label valid, and was it on that day?" from the label and its audit trail: the
- * last decision in force that day, read with the dates it set.
+ * last decision in force that day, read with the dates it set. Today's answer is one statement
+ * ({@link LabelVerificationRead}); a past day also reads the trail.
  */
 @ApplicationScoped
 public class VerificationService {
 
     private final LabelLifecycle lifecycle;
     private final LabellingConfig config;
+    private final LabelVerificationRead labels;
     private final Pattern numberFormat;
 
-    VerificationService(LabelLifecycle lifecycle, LabellingConfig config) {
+    VerificationService(LabelLifecycle lifecycle, LabellingConfig config, LabelVerificationRead labels) {
         this.lifecycle = lifecycle;
+        this.labels = labels;
         this.config = config;
         this.numberFormat = Pattern.compile(Pattern.quote(config.labelNumberPrefix()) + "-[0-9]{4}-[0-9]{6}");
     }
@@ -40,19 +41,19 @@ public class VerificationService {
         }
         LocalDate today = lifecycle.today();
         LocalDate day = parseDay(asOf, today);
-        Label label = Label.findByNumber(number).orElseThrow(() -> ProblemException.notFound("Label", number));
-        String name = PractitionerEligibility.<PractitionerEligibility>findByIdOptional(label.practitionerId)
-                .map(p -> p.publicName).orElse(null);
-        Verification.Scope scope = new Verification.Scope(List.copyOf(label.domains), List.copyOf(label.appellations));
-        LocalDate grantedOn = LocalDate.ofInstant(label.grantedAt, config.timeZone());
+        LabelVerificationRead.Row label = labels.byNumber(number)
+                .orElseThrow(() -> ProblemException.notFound("Label", number));
+        String name = label.holderName();
+        Verification.Scope scope = new Verification.Scope(label.domains(), label.appellations());
+        LocalDate grantedOn = LocalDate.ofInstant(label.grantedAt(), config.timeZone());
         if (day.equals(today)) {
-            LabelState state = LabelTimeline.stateOn(label.state, label.expiresOn, label.suspendedUntil,
+            LabelState state = LabelTimeline.stateOn(label.state(), label.expiresOn(), label.suspendedUntil(),
                     config.renewalWindow(), day);
-            return new Verification(number, day, state.name(), state.isValid(), grantedOn, label.expiresOn,
-                    state == LabelState.SUSPENDED ? label.suspendedUntil : null, scope, name);
+            return new Verification(number, day, state.name(), state.isValid(), grantedOn, label.expiresOn(),
+                    state == LabelState.SUSPENDED ? label.suspendedUntil() : null, scope, name);
         }
         LabelDecision inForce = null;
-        for (LabelDecision d : LabelDecision.of(label.id)) {
+        for (LabelDecision d : LabelDecision.of(label.labelId())) {
             if (!d.effectiveOn.isAfter(day)) {
                 inForce = d;
             }

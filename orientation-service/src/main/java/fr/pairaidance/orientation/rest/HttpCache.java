@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Conditional GET for public reads: the ETag is a hash of the JSON body, so equal answers share a tag
- * whichever instance computed them; a matching If-None-Match answers 304 without a body. Anonymous
- * answers are {@code public, max-age}; signed-in ones {@code private, no-cache}.
+ * Conditional GET for public reads: the ETag is a hash of the JSON body (geography) or is known
+ * without the body (search: {@link SearchEtags}), so equal answers share a tag whichever instance
+ * computed them; a matching If-None-Match answers 304 without a body. Anonymous answers are
+ * {@code public, max-age}; signed-in ones {@code private, no-cache}.
  */
 @ApplicationScoped
 public class HttpCache {
@@ -27,19 +28,37 @@ public class HttpCache {
         this.mapper = mapper;
     }
 
+    /** A 200 with the JSON of {@code body} and a hash of it as ETag, or a 304 when If-None-Match has that tag. */
     public Response ok(Request request, Caller caller, Object body, Duration maxAge) {
-        byte[] json;
+        byte[] json = json(body);
+        EntityTag tag = new EntityTag(hash(json));
+        Response notModified = notModified(request, caller, tag, maxAge);
+        return notModified != null ? notModified : ok(caller, tag, json, maxAge);
+    }
+
+    /** A 304 when If-None-Match has {@code tag}, else null: for answers whose tag is known before the body. */
+    public Response notModified(Request request, Caller caller, EntityTag tag, Duration maxAge) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return notModified == null ? null : headers(notModified, caller, tag, maxAge).build();
+    }
+
+    /** A 200 with an already serialised JSON body and its tag. */
+    public Response ok(Caller caller, EntityTag tag, byte[] json, Duration maxAge) {
+        return headers(Response.ok(json, MediaType.APPLICATION_JSON_TYPE), caller, tag, maxAge).build();
+    }
+
+    public byte[] json(Object body) {
         try {
-            json = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response cannot be serialised", e);
         }
-        EntityTag tag = new EntityTag(hash(json));
+    }
+
+    private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Caller caller, EntityTag tag,
+            Duration maxAge) {
         String cacheControl = caller.isAnonymous() ? "public, max-age=" + maxAge.toSeconds() : "private, no-cache";
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified
-                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
-        return builder.tag(tag).header("Cache-Control", cacheControl).header("Vary", "Authorization").build();
+        return builder.tag(tag).header("Cache-Control", cacheControl).header("Vary", "Authorization");
     }
 
     private static String hash(byte[] body) {

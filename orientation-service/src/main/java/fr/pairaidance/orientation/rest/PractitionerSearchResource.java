@@ -11,6 +11,7 @@ import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.reference.Vocabularies;
 import fr.pairaidance.platform.rest.QueryParams;
+import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.platform.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,12 @@ public class PractitionerSearchResource {
     private final HttpCache cache;
     private final CurrentCaller caller;
     private final OrientationConfig config;
+    private final SearchAnswers answers;
 
     PractitionerSearchResource(OrientationSearch search, AreaScopes areas, Vocabularies vocabularies,
-            Geography geography, HttpCache cache, CurrentCaller caller, OrientationConfig config) {
+            Geography geography, HttpCache cache, CurrentCaller caller, OrientationConfig config,
+            SearchAnswers answers) {
+        this.answers = answers;
         this.search = search;
         this.areas = areas;
         this.vocabularies = vocabularies;
@@ -62,7 +67,8 @@ public class PractitionerSearchResource {
             description = "Published practitioners only (label ACTIVE or RENEWAL_DUE, consent to be listed), with the "
                     + "fields they consented to publish. With an area: the zone first, then its department, then its "
                     + "region, then remote-capable practitioners from elsewhere; each result says how it matched. "
-                    + "Stable order: level, then registry number. Conditional GET with If-None-Match answers 304.")
+                    + "Stable order: level, then registry number. Conditional GET with If-None-Match answers 304; "
+                    + "the ETag changes whenever the published listing changes.")
     @APIResponse(responseCode = "200", description = "A page of results, counts per level and facets",
             content = @Content(schema = @Schema(implementation = SearchPageView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
@@ -84,10 +90,31 @@ public class PractitionerSearchResource {
         AreaScope scope = areas.parse("area", area);
         checkCodes(domains, appellation, mode, format, language);
         int max = config.search().maxPageSize();
-        SearchResult result = search.search(new SearchCriteria(scope, domains, blankToNull(appellation),
-                blankToNull(mode), blankToNull(format), blankToNull(language), QueryParams.bool("remote", remote),
+        SearchCriteria criteria = new SearchCriteria(scope, domains, blankToNull(appellation), blankToNull(mode),
+                blankToNull(format), blankToNull(language), QueryParams.bool("remote", remote),
                 QueryParams.integer("page", page, 0, 0, 10_000),
-                QueryParams.integer("size", size, Math.min(config.search().defaultPageSize(), max), 1, max)));
+                QueryParams.integer("size", size, Math.min(config.search().defaultPageSize(), max), 1, max));
+        Caller who = caller.get();
+        Duration maxAge = config.caching().searchMaxAge();
+        long version = search.version();
+        Response notModified = cache.notModified(request, who, SearchEtags.of(version, criteria), maxAge);
+        if (notModified != null) {
+            SearchAnswers.Answer known = answers.cached(criteria, version);
+            if (known != null) {
+                search.searched(criteria, known.areaHasMatches());
+            } else {
+                search.searchedUnchanged(criteria);
+            }
+            return notModified;
+        }
+        SearchAnswers.Answer answer = answers.get(criteria, version, () -> answer(criteria));
+        search.searched(criteria, answer.areaHasMatches());
+        return cache.ok(who, SearchEtags.of(answer.version(), criteria), answer.json(), maxAge);
+    }
+
+    private SearchAnswers.Answer answer(SearchCriteria criteria) {
+        SearchResult result = search.search(criteria);
+        AreaScope scope = criteria.scope();
         Map<String, Long> counts = new LinkedHashMap<>();
         result.countsByLevel().forEach((level, n) -> counts.put(level.name(), n));
         SearchPageView view = new SearchPageView(
@@ -95,7 +122,7 @@ public class PractitionerSearchResource {
                 result.size(), result.total(), scope == null ? null : scope.area().toString(), result.areaHasMatches(),
                 result.widenedTo() == null ? null : result.widenedTo().name(), scope == null ? null : counts,
                 result.facets());
-        return cache.ok(request, caller.get(), view, config.caching().searchMaxAge());
+        return new SearchAnswers.Answer(result.readModelVersion(), cache.json(view), result.areaHasMatches());
     }
 
     private void checkCodes(List<String> domains, String appellation, String mode, String format, String language) {

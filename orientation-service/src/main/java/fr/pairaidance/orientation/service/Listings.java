@@ -5,14 +5,23 @@ import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Keeps the listing of one practitioner equal to what the two latest states say: present when the
- * registry state is active and listed and the label is ACTIVE or RENEWAL_DUE, absent otherwise.
+ * registry state is active and listed and the label is ACTIVE or RENEWAL_DUE, absent otherwise. Every
+ * change of a row bumps the {@link ReadModelVersion} in the same transaction.
  */
 @ApplicationScoped
 public class Listings {
+
+    private final ReadModelVersion version;
+
+    Listings(ReadModelVersion version) {
+        this.version = version;
+    }
 
     public static boolean isPublished(RegistryState r, LabelState l) {
         return r != null && r.isActive() && r.listed && l != null && l.isPublishable() && l.labelNumber != null;
@@ -26,6 +35,7 @@ public class Listings {
         if (!isPublished(r, l)) {
             if (listing != null) {
                 listing.delete();
+                version.bump();
             }
             return;
         }
@@ -34,6 +44,7 @@ public class Listings {
             listing = new Listing();
             listing.practitionerId = practitionerId;
         }
+        List<Object> before = created ? null : shown(listing);
         listing.registryNumber = r.registryNumber;
         listing.publicName = r.publicName;
         listing.communeCode = r.communeCode;
@@ -52,5 +63,15 @@ public class Listings {
         if (created) {
             listing.persist();
         }
+        if (created || !before.equals(shown(listing))) {
+            version.bump();
+        }
+    }
+
+    /** Every column of the row except its key: what search may show. */
+    private static List<Object> shown(Listing l) {
+        return Arrays.asList(l.registryNumber, l.publicName, l.communeCode, l.zoneCode, l.departmentCode,
+                l.regionCode, l.modes, l.domains, l.appellations, l.formats, l.languages, l.remote, l.labelNumber,
+                l.labelState, l.expiresOn);
     }
 }

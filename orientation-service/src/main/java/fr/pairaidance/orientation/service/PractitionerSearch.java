@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
  * The orientation search over the listing table, in SQL: two statements per page (the page, then the
  * counts per level and the facets of the whole filtered set), served by the zone, department, region
  * and remote indexes and the GIN indexes of the array columns. Order: level, then registry number.
+ * The second statement, the costly one, is cached per read-model version ({@link SearchAggregateCache}).
  */
 @ApplicationScoped
 public class PractitionerSearch {
@@ -29,36 +31,110 @@ public class PractitionerSearch {
             + "label_state, expires_on";
 
     private final DataSource dataSource;
+    private final SearchAggregateCache aggregateCache;
 
-    PractitionerSearch(DataSource dataSource) {
+    PractitionerSearch(DataSource dataSource, SearchAggregateCache aggregateCache) {
         this.dataSource = dataSource;
+        this.aggregateCache = aggregateCache;
+    }
+
+    /** Counts per level and facets of the whole filtered set, and what they say of the area. */
+    public record Aggregates(long total, Map<Level, Long> countsByLevel, Level widenedTo, boolean areaHasMatches,
+            SearchResult.Facets facets) {
     }
 
     /** A fragment of SQL and its parameters, in order. */
     private record Sql(String text, List<Object> params) {
     }
 
+    /**
+     * Runs the search on the caller's connection (in its transaction, if any), without the caches:
+     * for callers that need the listing as it is in their own transaction (best-match requests).
+     */
     public SearchResult run(SearchCriteria c) {
-        Sql rank = rank(c.scope());
-        Sql where = where(c);
         try (Connection connection = dataSource.getConnection()) {
-            List<SearchResult.Hit> items = page(connection, c, rank, where);
-            Map<Level, Long> counts = new EnumMap<>(Level.class);
-            Map<String, Long> domains = new TreeMap<>();
-            Map<String, Long> modes = new TreeMap<>();
-            Map<String, Long> formats = new TreeMap<>();
-            long total = aggregates(connection, rank, where, counts, domains, modes, formats);
-            Level widenedTo = null;
-            boolean inArea = true;
-            if (c.scope() != null) {
-                inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
-                widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
-            }
-            return new SearchResult(items, c.page(), c.size(), total, counts, widenedTo, inArea,
-                    new SearchResult.Facets(domains, modes, formats));
+            return run(connection, c, aggregates(connection, c), -1);
         } catch (SQLException e) {
-            throw new IllegalStateException("orientation search failed [" + e.getSQLState() + "]", e);
+            throw failed(e);
         }
+    }
+
+    /**
+     * Runs the search in one read-only snapshot that also reads the {@link ReadModelVersion}, so the
+     * result is exactly that version's; the aggregates come from the cache of that version when it has
+     * them. Must not be called inside a JTA transaction.
+     */
+    public SearchResult runAtVersion(SearchCriteria c) {
+        return inSnapshot(connection -> {
+            long version = ReadModelVersion.read(connection);
+            Aggregates aggregates = aggregateCache.get(c, version, () -> aggregates(connection, c));
+            return run(connection, c, aggregates, version);
+        });
+    }
+
+    /** The aggregates of the search (counts per level and facets) at the current version, cached. */
+    public Aggregates aggregatesAtVersion(SearchCriteria c) {
+        return inSnapshot(connection -> {
+            long version = ReadModelVersion.read(connection);
+            return aggregateCache.get(c, version, () -> aggregates(connection, c));
+        });
+    }
+
+    private SearchResult run(Connection connection, SearchCriteria c, Aggregates a, long version)
+            throws SQLException {
+        List<SearchResult.Hit> items = page(connection, c, rank(c.scope()), where(c));
+        return new SearchResult(items, c.page(), c.size(), a.total(), a.countsByLevel(), a.widenedTo(),
+                a.areaHasMatches(), a.facets(), version);
+    }
+
+    private interface SnapshotWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inSnapshot(SnapshotWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("orientation search failed [" + e.getSQLState() + "]", e);
+    }
+
+    private Aggregates aggregates(Connection connection, SearchCriteria c) throws SQLException {
+        Map<Level, Long> counts = new EnumMap<>(Level.class);
+        Map<String, Long> domains = new TreeMap<>();
+        Map<String, Long> modes = new TreeMap<>();
+        Map<String, Long> formats = new TreeMap<>();
+        long total = aggregates(connection, rank(c.scope()), where(c), counts, domains, modes, formats);
+        Level widenedTo = null;
+        boolean inArea = true;
+        if (c.scope() != null) {
+            inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
+            widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
+        }
+        // Shared by the cache: read-only from here on (the maps keep their order).
+        return new Aggregates(total, Collections.unmodifiableMap(counts), widenedTo, inArea, new SearchResult.Facets(
+                Collections.unmodifiableMap(domains), Collections.unmodifiableMap(modes),
+                Collections.unmodifiableMap(formats)));
     }
 
     private List<SearchResult.Hit> page(Connection connection, SearchCriteria c, Sql rank, Sql where)

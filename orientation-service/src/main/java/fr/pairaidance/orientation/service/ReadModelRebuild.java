@@ -1,29 +1,29 @@
 package fr.pairaidance.orientation.service;
 
+import fr.pairaidance.orientation.messaging.LabelEvent;
+import fr.pairaidance.orientation.messaging.RegistryEvent;
+import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.platform.inbox.IncomingEvent;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the read model from scratch: empties it and this service's inbox rows of both topics, then
- * replays both topics from their first offset through the same handlers, in ONE transaction, so
- * that readers see the old model until the new one is complete. The live consumers keep running;
- * what they apply meanwhile is replayed too and de-duplicated by the inbox.
+ * Rebuilds the read model from scratch, in ONE transaction, so that readers see the old model until
+ * the new one is complete: empties it and this service's inbox rows of both topics, reads both
+ * compacted topics from their first offset to their end, maps each record as the live handlers do
+ * and stages it through COPY ({@link RebuildStaging}), then writes registry_state, label_state, the inbox rows and
+ * the listing with set-based SQL: no per-event lock, upsert or listing recomputation. The live
+ * consumers keep running; what they apply meanwhile waits for this transaction and is de-duplicated by
+ * the inbox.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -38,13 +38,20 @@ public class ReadModelRebuild {
 
     private final EntityManager em;
     private final ReadModelService readModel;
-    private final String bootstrapServers;
+    private final ReadModelVersion version;
+    private final RequestService requests;
+    private final TopicReader topics;
 
-    ReadModelRebuild(EntityManager em, ReadModelService readModel,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ReadModelRebuild(EntityManager em, ReadModelService readModel, ReadModelVersion version, RequestService requests,
+            TopicReader topics) {
         this.em = em;
         this.readModel = readModel;
-        this.bootstrapServers = bootstrapServers;
+        this.version = version;
+        this.requests = requests;
+        this.topics = topics;
+    }
+
+    private record Counts(long registry, long labels, Set<UUID> toClose) {
     }
 
     @Transactional
@@ -58,41 +65,47 @@ public class ReadModelRebuild {
                 .executeUpdate();
         em.flush();
         em.clear();
-        long registry = replay(REGISTRY_TOPIC, readModel::applyRegistry);
-        long labels = replay(LABEL_TOPIC, readModel::applyLabel);
+        Counts counts = em.unwrap(Session.class).doReturningWork(connection -> {
+            RebuildStaging staging = new RebuildStaging(connection);
+            long registry = topics.readAll(REGISTRY_TOPIC, record -> stage(record, staging, true));
+            long labels = topics.readAll(LABEL_TOPIC, record -> stage(record, staging, false));
+            return new Counts(registry, labels,
+                    staging.finish(ReadModelService.REGISTRY_CONSUMER, ReadModelService.LABEL_CONSUMER));
+        });
+        counts.toClose().forEach(requests::closeFor);
+        version.bump();
         em.flush();
         long published = ((Number) em.createNativeQuery("select count(*) from listing").getSingleResult()).longValue();
-        LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d published", registry, labels,
-                published);
-        return new Report(registry, labels, published);
+        LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d published", counts.registry(),
+                counts.labels(), published);
+        return new Report(counts.registry(), counts.labels(), published);
     }
 
-    private long replay(String topic, Consumer<IncomingEvent> handler) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "orientation-service-rebuild-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        long count = 0;
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        handler.accept(IncomingEvent.from(record));
-                        if (++count % 500 == 0) {
-                            em.flush();
-                            em.clear();
-                        }
-                    }
-                }
+    private void stage(ConsumerRecord<String, String> record, RebuildStaging staging, boolean registry) {
+        IncomingEvent event = IncomingEvent.from(record);
+        UUID id = UUID.fromString(event.key());
+        try {
+            if (registry) {
+                staging.registry(id, event.id(), event.isTombstone() ? null : registryState(id, event));
+            } else {
+                staging.label(id, event.id(), event.isTombstone() ? null : labelState(id, event));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rebuild staging failed [" + e.getSQLState() + "]", e);
         }
-        return count;
+    }
+
+    private RegistryState registryState(UUID id, IncomingEvent event) {
+        RegistryState state = new RegistryState();
+        state.practitionerId = id;
+        ReadModelService.copy(readModel.read(event, RegistryEvent.class), state);
+        return state;
+    }
+
+    private LabelState labelState(UUID id, IncomingEvent event) {
+        LabelState state = new LabelState();
+        state.practitionerId = id;
+        ReadModelService.copy(readModel.read(event, LabelEvent.class), state);
+        return state;
     }
 }

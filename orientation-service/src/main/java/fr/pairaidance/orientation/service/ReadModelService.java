@@ -121,7 +121,8 @@ public class ReadModelService {
                 .getSingleResult();
     }
 
-    private static void copy(RegistryEvent e, RegistryState s) {
+    /** The registry state an applied event leaves (also used by {@link ReadModelRebuild}). */
+    static void copy(RegistryEvent e, RegistryState s) {
         RegistryEvent.Publication p = e.publication() != null && e.publication().listed() ? e.publication() : null;
         boolean active = "ACTIVE".equals(e.status());
         s.registryNumber = e.registryNumber();
@@ -146,7 +147,7 @@ public class ReadModelService {
         s.contactPhone = p == null || p.contact() == null ? null : p.contact().phone();
     }
 
-    private static void copy(LabelEvent e, LabelState s) {
+    static void copy(LabelEvent e, LabelState s) {
         s.labelId = e.labelId();
         s.labelNumber = e.labelNumber();
         s.registryNumber = e.registryNumber();
@@ -159,7 +160,7 @@ public class ReadModelService {
         return incoming != null && stored != null && incoming.isBefore(stored);
     }
 
-    private <T> T read(IncomingEvent event, Class<T> type) {
+    <T> T read(IncomingEvent event, Class<T> type) {
         try {
             return mapper.readValue(event.data(), type);
         } catch (JsonProcessingException e) {

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One page of the orientation search, with the counts per level and the facets of the whole result. */
+/**
+ * One page of the orientation search, with the counts per level and the facets of the whole result.
+ *
+ * @param readModelVersion the {@link ReadModelVersion} the result is exactly of; -1 when read outside a snapshot
+ */
 public record SearchResult(List<Hit> items, int page, int size, long total, Map<Level, Long> countsByLevel,
-        Level widenedTo, boolean areaHasMatches, Facets facets) {
+        Level widenedTo, boolean areaHasMatches, Facets facets, long readModelVersion) {
 
     /** A published practitioner and how it matched the area (null without an area). */
     public record Hit(UUID practitionerId, String registryNumber, String publicName, String communeCode,

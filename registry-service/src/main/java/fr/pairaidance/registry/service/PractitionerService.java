@@ -14,6 +14,7 @@ import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.persistence.TrainingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.UUID;
 /** Registration, correction, search and withdrawal of practitioners. */
 @ApplicationScoped
 public class PractitionerService {
+
+    private static final FieldError EMAIL_TAKEN = new FieldError("email", "is already registered");
 
     private final PractitionerRules rules;
     private final Geography geography;
@@ -72,13 +75,25 @@ public class PractitionerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Practitioner create(PractitionerInput in, Caller caller) {
         List<FieldError> errors = new ArrayList<>(rules.check(in));
-        if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
-            errors.add(new FieldError("email", "is already registered"));
-        }
         if (!errors.isEmpty()) {
+            // Rare path: the answer still lists every field at fault, the email included.
+            if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
+                errors.add(EMAIL_TAKEN);
+            }
             throw ProblemException.invalid(errors);
         }
-        return insert(in, caller, registryNumbers.next(1, clock.instant()).pop());
+        // The unique index on lower(email) finds a duplicate in the insert itself: no query before it, and
+        // two registrations of one email at the same time cannot both pass.
+        try {
+            Practitioner p = insert(in, caller, registryNumbers.next(1, clock.instant()).pop());
+            em.flush();
+            return p;
+        } catch (PersistenceException e) {
+            if (UniqueEmail.violatedBy(e)) {
+                throw ProblemException.invalid(List.of(EMAIL_TAKEN));
+            }
+            throw e;
+        }
     }
 
     /** Inserts a record that has passed {@link PractitionerRules} and the email check. */
@@ -110,7 +125,7 @@ public class PractitionerService {
         Etags.requireMatch(ifMatch, p.version);
         List<FieldError> errors = new ArrayList<>(rules.check(in));
         if (Practitioner.emailTaken(in.email(), p.id)) {
-            errors.add(new FieldError("email", "is already registered"));
+            errors.add(EMAIL_TAKEN);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
