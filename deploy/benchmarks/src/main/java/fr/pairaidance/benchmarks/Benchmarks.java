@@ -375,11 +375,10 @@ public final class Benchmarks {
                             latencies.put(n, (now - sentAt.get(n)) / 1e6);
                         }
                     }
-                    // Pacing of the load generator or of a poll against a live system (not a test wait).
-                    Thread.sleep(2);
+                    if (!Pause.pause(2)) {
+                        return;
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 Console.info("  poller stopped: " + e.getMessage());
             }
@@ -392,13 +391,11 @@ public final class Benchmarks {
             sentAt.put(h.registryNumber(), t);
             loader.grant(h.applicationId(), h.etag(), h.scope(), regulator);
             grantMs.add((System.nanoTime() - t) / 1e6);
-            // Pacing of the load generator or of a poll against a live system (not a test wait).
-            Thread.sleep(Math.max(0, 100 - (long) ((System.nanoTime() - t) / 1e6)));
+            Pause.pause(100 - (long) ((System.nanoTime() - t) / 1e6));
         }
         long deadline = System.currentTimeMillis() + 60_000;
         while (latencies.size() < held.size() && System.currentTimeMillis() < deadline) {
-            // Pacing of the load generator or of a poll against a live system (not a test wait).
-            Thread.sleep(20);
+            Pause.pause(20);
         }
         poller.interrupt();
         poller.join();
@@ -482,10 +479,7 @@ public final class Benchmarks {
                     maxRss.merge(service, rss, Math::max);
                 }
             });
-            try {
-                // Pacing of the load generator or of a poll against a live system (not a test wait).
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
+            if (!Pause.pause(250)) {
                 return;
             }
         }

@@ -92,7 +92,7 @@ final class Db {
             if (count(database, sql) >= target) {
                 return (System.nanoTime() - start) / 1e9;
             }
-            sleep(100);
+            Pause.pause(100);
         }
         return -1;
     }
@@ -104,18 +104,8 @@ final class Db {
             if (count(database, "select count(*) from outbox_event") == 0) {
                 return (System.nanoTime() - start) / 1e9;
             }
-            sleep(50);
+            Pause.pause(50);
         }
         return -1;
-    }
-
-    static void sleep(long millis) {
-        try {
-            // Pacing of the load generator or of a poll against a live system (not a test wait).
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

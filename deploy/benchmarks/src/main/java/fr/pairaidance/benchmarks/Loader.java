@@ -103,7 +103,7 @@ final class Loader {
         for (String jobUrl : jobUrls) {
             JsonNode job;
             do {
-                Db.sleep(200);
+                Pause.pause(200);
                 job = Http.get(jobUrl, tokens.agent()).require("GET import job").json();
             } while ("RUNNING".equals(job.path("status").asText()));
             imported += job.path("importedRows").asInt();
@@ -243,7 +243,7 @@ final class Loader {
                     break;
                 }
                 timed("wait-for-core-completed-event", () -> {
-                    Db.sleep(100); // the core-completed event has not reached labelling yet
+                    Pause.pause(100); // the core-completed event has not reached labelling yet
                     return null;
                 });
             }

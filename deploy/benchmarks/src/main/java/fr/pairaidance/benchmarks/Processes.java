@@ -111,8 +111,7 @@ final class Processes {
                     throw new IllegalStateException("second instance on " + sparePort + " did not get ready (see "
                             + log + ")");
                 }
-                // Pacing of the load generator or of a poll against a live system (not a test wait).
-                Thread.sleep(20);
+                Pause.pause(20);
             }
             double ready = (System.nanoTime() - t0) / 1e9;
             double rss = rssMiB(p.pid());
