@@ -1,6 +1,11 @@
 package fr.pairaidance.platform.failure;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -23,7 +28,7 @@ public final class TransientFailure implements Predicate<Throwable> {
 
     /** The database (or another dependency) cannot be reached. */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.net.ConnectException
@@ -36,12 +41,30 @@ public final class TransientFailure implements Predicate<Throwable> {
     }
 
     private static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The failure, its causes and what they suppressed: a commit that fails (Narayana's
+     * {@code RollbackException}) carries the database's error only as a suppressed XAException.
+     */
+    private static Set<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        toVisit.add(failure);
+        while (!toVisit.isEmpty() && seen.size() < 50) {
+            Throwable t = toVisit.poll();
+            if (t != null && seen.add(t)) {
+                toVisit.add(t.getCause() == null ? t : t.getCause());
+                toVisit.addAll(Arrays.asList(t.getSuppressed()));
+            }
+        }
+        return seen;
     }
 
     /**
