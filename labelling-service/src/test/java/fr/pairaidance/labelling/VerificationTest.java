@@ -5,6 +5,7 @@ import static fr.pairaidance.labelling.Fixtures.eligible;
 import static fr.pairaidance.labelling.Fixtures.labelOf;
 import static fr.pairaidance.labelling.Fixtures.reason;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,6 +41,9 @@ class VerificationTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    Db db;
 
     @AfterEach
     void resetClock() {
@@ -103,6 +107,54 @@ class VerificationTest {
         anyone().queryParam("asOf", d0.plusYears(3).minusDays(1).toString()).get(path(number)).then()
                 .body("state", equalTo("RENEWAL_DUE")).body("valid", equalTo(true));
     }
+
+    /** Answers are kept in memory: this instance's own decisions must show in the very next answer. */
+    @Test
+    void aDecisionShowsInTheNextVerification() {
+        String number = labelOf(eligible());
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("ACTIVE"));
+        decide(number, "suspension", reason("Investigation")).statusCode(200);
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("SUSPENDED"))
+                .body("valid", equalTo(false));
+        decide(number, "reinstatement", reason("Cleared")).statusCode(200);
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("ACTIVE"));
+    }
+
+    /** Changes committed by another instance, or by the registry's events, reach the kept answers. */
+    @Test
+    void changesCommittedElsewhereReachTheVerification() {
+        Fixtures.Practitioner p = eligible();
+        String number = labelOf(p);
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("ACTIVE"))
+                .body("practitionerName", equalTo("Camille D."));
+
+        db.execute("update label set state = 'REVOKED', state_reason = 'Fraud' where number = ?", number);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "REVOKED".equals(anyone().get(path(number)).path("state")));
+
+        Fixtures.feed(p, Fixtures.UPDATED, "ACTIVE", true, "Dominique P.");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "Dominique P.".equals(anyone().get(path(number)).path("practitionerName")));
+    }
+
+    /** Without its listener's connection the instance reads the database, and listens again once it can. */
+    @Test
+    void withoutItsListenerTheVerificationReadsTheDatabase() {
+        String number = labelOf(eligible());
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count(LISTENER) == 1);
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("ACTIVE"));
+        long cutOff = db.count(LISTENER.replace("count(*)", "pid"));
+        db.execute("select pg_terminate_backend(?)", (int) cutOff);
+        db.execute("update label set state = 'REVOKED', state_reason = 'Fraud' where number = ?", number);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "REVOKED".equals(anyone().get(path(number)).path("state")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(LISTENER + " and pid <> ?", (int) cutOff) == 1);
+        anyone().get(path(number)).then().statusCode(200).body("state", equalTo("REVOKED"));
+        db.execute("update label set state = 'ACTIVE', state_reason = null where number = ?", number);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(anyone().get(path(number)).path("state")));
+    }
+
+    private static final String LISTENER = "select count(*) from pg_stat_activity "
+            + "where application_name = 'labelling-verification-cache'";
 
     @Test
     void unknownAndMalformedInputsAreProblems() {

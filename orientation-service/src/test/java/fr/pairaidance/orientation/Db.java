@@ -32,6 +32,18 @@ final class Db {
         }
     }
 
+    /** Runs one statement in its own transaction (autocommit), as another instance or an operator would. */
+    static void execute(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(DataSource ds, String sql, Object... params) {
         return Long.parseLong(column(ds, sql, params).get(0));
     }

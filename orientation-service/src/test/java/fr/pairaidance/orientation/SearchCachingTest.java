@@ -106,6 +106,41 @@ class SearchCachingTest {
         search("oc").then().statusCode(200).header("ETag", tag);
     }
 
+    /**
+     * Each instance holds the listing's version in memory, told of every committed bump by PostgreSQL
+     * (LISTEN/NOTIFY): a change committed by another instance must reach this one's answers.
+     */
+    @Test
+    void aChangeCommittedByAnotherInstanceReachesSearch() {
+        published(Feed.lyon("co"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(ds, LISTENER) == 1);
+        String tag = search("co").getHeader("ETag");
+
+        Db.execute(ds, "update read_model_version set version = version + 1 where id = 1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tag.equals(search("co").getHeader("ETag")));
+        assertEquals(200, conditional(tag, "co"));
+    }
+
+    /** Without its listener's connection, an instance reads the version again until the listener is back. */
+    @Test
+    void searchReadsTheDatabaseWhileTheListenerIsCutOffAndListensAgainAfter() {
+        published(Feed.lyon("pl"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(ds, LISTENER) == 1);
+        long cutOff = Db.count(ds, LISTENER.replace("count(*)", "pid"));
+        Db.execute(ds, "select pg_terminate_backend(?)", (int) cutOff);
+        String tag = search("pl").getHeader("ETag");
+        Db.execute(ds, "update read_model_version set version = version + 1 where id = 1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tag.equals(search("pl").getHeader("ETag")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(ds, LISTENER + " and pid <> ?", (int) cutOff) == 1);
+        String again = search("pl").getHeader("ETag");
+        Db.execute(ds, "update read_model_version set version = version + 1 where id = 1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !again.equals(search("pl").getHeader("ETag")));
+    }
+
+    private static final String LISTENER = "select count(*) from pg_stat_activity "
+            + "where application_name = 'orientation-read-model-version'";
+
     @Test
     void equalSearchesShareTheirEtagWhateverTheOrderOfTheDomains() {
         published(Feed.lyon("zh").domains("ADDICTION", "MENTAL_HEALTH"));

@@ -120,7 +120,10 @@ public final class Benchmarks {
         for (int size : options.sizes()) {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("practitioners", size);
-            Loader.Step load = loader.load(loaded, size, options.propagationSamples());
+            Loader.Step load;
+            try (AutoCloseable cheapSignIns = tokens.cheapPasswordHashing()) {
+                load = loader.load(loaded, size, options.propagationSamples());
+            }
             loaded = size;
             labelNumbers.clear();
             db.rows("labelling", "select number from label where state = 'ACTIVE' order by random() limit 200")

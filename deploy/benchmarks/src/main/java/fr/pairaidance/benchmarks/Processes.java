@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -96,14 +98,30 @@ final class Processes {
      * {@code sparePort}, and times it from process start to 200 on /q/health/ready; then stops it. It
      * shares the database and joins the same consumer groups (a short rebalance for the running one).
      */
+    /** The environment the process was started with (the launcher sets some, e.g. MALLOC_ARENA_MAX). */
+    static Map<String, String> environment(Path proc) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8)
+                .split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
     static Start timedStart(long pid, int port, int sparePort, Path logDir) throws Exception {
         List<String> args = new ArrayList<>(cmdline(Path.of("/proc/" + pid)));
         args.replaceAll(a -> a.equals("-Dquarkus.http.port=" + port) ? "-Dquarkus.http.port=" + sparePort : a);
         Path cwd = Path.of("/proc/" + pid + "/cwd").toRealPath();
         Path log = Files.createTempFile(logDir, "startup-" + port + "-", ".log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(args).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(args).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment(Path.of("/proc/" + pid)));
+        Process p = builder.start();
         try {
             String health = "http://localhost:" + sparePort + "/q/health/ready";
             while (Http.status(health) != 200) {

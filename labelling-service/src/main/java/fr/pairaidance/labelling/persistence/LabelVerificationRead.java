@@ -22,11 +22,11 @@ import javax.sql.DataSource;
 public class LabelVerificationRead {
 
     /** The label's public facts and its holder's public name (null once they left the register). */
-    public record Row(UUID labelId, LabelState state, List<String> domains, List<String> appellations,
+    public record Row(UUID labelId, UUID practitionerId, LabelState state, List<String> domains, List<String> appellations,
             Instant grantedAt, LocalDate expiresOn, LocalDate suspendedUntil, String holderName) {
     }
 
-    private static final String SQL = "select l.id, l.state, l.domains, l.appellations, l.granted_at, l.expires_on, "
+    private static final String SQL = "select l.id, l.practitioner_id, l.state, l.domains, l.appellations, l.granted_at, l.expires_on, "
             + "l.suspended_until, e.public_name from label l "
             + "left join practitioner_eligibility e on e.practitioner_id = l.practitioner_id where l.number = ?";
 
@@ -44,9 +44,10 @@ public class LabelVerificationRead {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rs.getObject(1, UUID.class), LabelState.valueOf(rs.getString(2)),
-                        list(rs.getArray(3)), list(rs.getArray(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8)));
+                return Optional.of(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        LabelState.valueOf(rs.getString(3)), list(rs.getArray(4)), list(rs.getArray(5)),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getString(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("label verification read failed [" + e.getSQLState() + "]", e);

@@ -23,8 +23,11 @@ public class LabelLifecycle {
     private final LabellingConfig config;
     private final EntityManager em;
     private final Clock clock;
+    private final VerificationCache verifications;
 
-    LabelLifecycle(LabelEvents events, LabellingConfig config, EntityManager em, Clock clock) {
+    LabelLifecycle(LabelEvents events, LabellingConfig config, EntityManager em, Clock clock,
+            VerificationCache verifications) {
+        this.verifications = verifications;
         this.events = events;
         this.config = config;
         this.em = em;
@@ -49,6 +52,7 @@ public class LabelLifecycle {
         record(label, action, previous, actor, reason, effectiveOn);
         em.flush();
         events.publish(eventType(action), label, reason);
+        verifications.evictAfterCommit(label.number);
     }
 
     /** The first record of a new label. */

@@ -13,17 +13,17 @@ import java.util.regex.Pattern;
 /**
  * Answers "is this label valid, and was it on that day?" from the label and its audit trail: the
  * last decision in force that day, read with the dates it set. Today's answer is one statement
- * ({@link LabelVerificationRead}); a past day also reads the trail.
+ * ({@link LabelVerificationRead}), kept in memory by {@link VerificationCache}; a past day also reads the trail.
  */
 @ApplicationScoped
 public class VerificationService {
 
     private final LabelLifecycle lifecycle;
     private final LabellingConfig config;
-    private final LabelVerificationRead labels;
+    private final VerificationCache labels;
     private final Pattern numberFormat;
 
-    VerificationService(LabelLifecycle lifecycle, LabellingConfig config, LabelVerificationRead labels) {
+    VerificationService(LabelLifecycle lifecycle, LabellingConfig config, VerificationCache labels) {
         this.lifecycle = lifecycle;
         this.labels = labels;
         this.config = config;

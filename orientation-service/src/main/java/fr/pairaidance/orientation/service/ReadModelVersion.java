@@ -1,45 +1,114 @@
 package fr.pairaidance.orientation.service;
 
+import fr.pairaidance.platform.notify.PgListener;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
  * The version of the published listing (table {@code read_model_version}): bumped in the transaction
  * of every change to the listing, so that whoever reads it with the listing, in one snapshot, knows
  * exactly which state they read. Search answers and their ETags are keyed by it.
+ *
+ * <p>The latest committed version is held in memory: each commit of a bump announces the new version
+ * (trigger, channel {@code read_model_version}) to every instance's {@link PgListener}, and this
+ * instance's own bumps are taken as soon as they commit, so a search sees its own instance's changes
+ * at once and other instances' within milliseconds. While the listener has no connection, the
+ * version is read from the database for each search, as before.
  */
 @ApplicationScoped
 public class ReadModelVersion {
 
+    static final String CHANNEL = "read_model_version";
     private static final String SELECT = "select version from read_model_version where id = 1";
 
     private final EntityManager em;
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+    private volatile PgListener listener;
 
-    ReadModelVersion(EntityManager em, DataSource dataSource) {
+    ReadModelVersion(EntityManager em, DataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
+    void start(@Observes StartupEvent event) {
+        listener = PgListener.start("orientation-read-model-version", List.of(CHANNEL), new PgListener.Subscriber() {
+            @Override
+            public void listening(Connection connection) throws SQLException {
+                advanceTo(read(connection));
+            }
+
+            @Override
+            public void notified(String channel, String payload) {
+                advanceTo(Long.parseLong(payload));
+            }
+
+            @Override
+            public void lost() {
+                // current() reads the database until the listener is back
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        PgListener l = listener;
+        if (l != null) {
+            l.close();
+        }
     }
 
     /** Marks a change of the listing, in the caller's transaction (the row stays locked until it ends). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        em.createNativeQuery("update read_model_version set version = version + 1 where id = 1").executeUpdate();
+        long bumped = ((Number) em.createNativeQuery(
+                "update read_model_version set version = version + 1 where id = 1 returning version")
+                .getSingleResult()).longValue();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    advanceTo(bumped);
+                }
+            }
+        });
     }
 
-    /** The latest committed version. */
+    /** The latest committed version: from memory while listening, else from the database. */
     public long current() {
+        PgListener l = listener;
+        long known = latest.get();
+        if (l != null && l.listening() && known != Long.MIN_VALUE) {
+            return known;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return read(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("read-model version unreadable [" + e.getSQLState() + "]", e);
         }
+    }
+
+    private void advanceTo(long version) {
+        latest.accumulateAndGet(version, Math::max);
     }
 
     /** The version as seen by the connection's current snapshot. */
