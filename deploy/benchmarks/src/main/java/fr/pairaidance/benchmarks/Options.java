@@ -42,8 +42,8 @@ record Options(
                 Arrays.stream(prop("bench.sizes", "10000,100000").split(",")).map(String::strip)
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(prop("bench.labelled-fraction", "0.7")),
-                Integer.parseInt(prop("bench.max-labelled", "20000")),
-                Integer.parseInt(prop("bench.max-published", "20000")),
+                Integer.parseInt(prop("bench.max-labelled", "7000")),
+                Integer.parseInt(prop("bench.max-published", "7000")),
                 Integer.parseInt(prop("bench.propagation-samples", "100")),
                 Integer.parseInt(prop("bench.duration", "10")),
                 Integer.parseInt(prop("bench.runs", "3")),

@@ -98,15 +98,21 @@ public class ImportService {
         worker.shutdownNow();
     }
 
+    private static CSVParser parse(ImportBatches.Pending pending) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
+                .get().parse(new StringReader(pending.content()));
+    }
+
     private void run(UUID jobId) {
         try {
             ImportBatches.Pending pending = batches.pending(jobId);
             if (pending == null) {
                 return;
             }
-            List<CSVRecord> rows = new ArrayList<>();
-            try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(pending.content()))) {
+            // Two passes over the stored file: the first checks the header and counts the rows (a file over
+            // the limit is refused whole), the second writes them batch by batch, so that only one batch of
+            // parsed rows is in memory at a time (all of them were kept before: 90 000 rows filled a small heap).
+            try (CSVParser parser = parse(pending)) {
                 List<String> header = parser.getHeaderNames();
                 List<String> missing = ImportRow.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
                 List<String> unknown = header.stream().filter(c -> !ImportRow.COLUMNS.contains(c)).toList();
@@ -114,19 +120,32 @@ public class ImportService {
                     batches.rejectHeader(jobId, missing, unknown);
                     return;
                 }
+                long toWrite = 0;
                 for (CSVRecord row : parser) {
-                    if (row.getRecordNumber() + 1 >= pending.nextLine()) {
-                        rows.add(row);
-                    }
-                    if (rows.size() > config.importJobs().maxRows()) {
+                    if (row.getRecordNumber() + 1 >= pending.nextLine() && ++toWrite > config.importJobs().maxRows()) {
                         batches.rejectHeader(jobId, List.of(), List.of());
                         return;
                     }
                 }
             }
             int size = config.importJobs().batchSize();
-            for (int from = 0; from < rows.size() && !Thread.currentThread().isInterrupted(); from += size) {
-                batches.writeBatch(jobId, rows.subList(from, Math.min(rows.size(), from + size)));
+            try (CSVParser parser = parse(pending)) {
+                List<CSVRecord> batch = new ArrayList<>(size);
+                for (CSVRecord row : parser) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // stopping: the job stays RUNNING and resumes from its next line at the next start
+                    }
+                    if (row.getRecordNumber() + 1 >= pending.nextLine()) {
+                        batch.add(row);
+                    }
+                    if (batch.size() == size) {
+                        batches.writeBatch(jobId, batch);
+                        batch = new ArrayList<>(size);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batches.writeBatch(jobId, batch);
+                }
             }
             batches.finish(jobId);
         } catch (IOException | RuntimeException e) {
