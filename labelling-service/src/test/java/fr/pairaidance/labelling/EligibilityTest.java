@@ -110,6 +110,9 @@ class EligibilityTest {
         apply(p.token(), null).statusCode(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.readAll("labelling-service.dlq").stream()
                 .anyMatch(r -> garbage.equals(r.value()) && p.id().equals(r.key())));
+        // Only the poison record: not the tombstone or the good event of the same practitioner.
+        assertEquals(1, KafkaTestClient.readAll("labelling-service.dlq").stream()
+                .filter(r -> p.id().equals(r.key())).count());
     }
 
     @Test

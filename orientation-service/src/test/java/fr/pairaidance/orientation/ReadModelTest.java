@@ -13,8 +13,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pairaidance.localstack.testing.KafkaTestClient;
+import fr.pairaidance.orientation.service.ReadModelService;
+import fr.pairaidance.platform.inbox.IncomingEvent;
 import fr.pairaidance.localstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +45,9 @@ class ReadModelTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    ReadModelService readModel;
 
     @Test
     void aPractitionerAppearsOnlyOnceLabelledAndConsentingWithOnlyPublishedFields() {
@@ -174,6 +185,107 @@ class ReadModelTest {
                     && Db.count(ds, "select count(*) from label_state where state = 'SUSPENDED' and practitioner_id in ("
                             + String.join(",", all.stream().map(p -> "'" + p.id + "'").toList()) + ")") == 4;
         });
+    }
+
+    @Test
+    void oneBatchMayUnpublishAndRepublishAPractitionerAndEraseAndReRegisterThem() {
+        // What one poll can hold: several events of the same practitioner, applied in one transaction.
+        Feed.P suspendedThenReinstated = Feed.lyon("ar");
+        Feed.P erasedThenRegistered = Feed.lyon("ar");
+        List<IncomingEvent> registryBatch = List.of(
+                registryEvent(suspendedThenReinstated, Feed.CONSENTS_CHANGED),
+                registryEvent(erasedThenRegistered, Feed.CONSENTS_CHANGED),
+                tombstone(Feed.REGISTRY, erasedThenRegistered),
+                registryEvent(erasedThenRegistered, Feed.REGISTERED));
+        List<IncomingEvent> labelBatch = List.of(
+                labelEvent(suspendedThenReinstated, "ACTIVE"),
+                labelEvent(erasedThenRegistered, "ACTIVE"),
+                labelEvent(suspendedThenReinstated, "SUSPENDED"),
+                labelEvent(suspendedThenReinstated, "ACTIVE"));
+        readModel.applyRegistry(registryBatch);
+        long version = Db.count(ds, "select version from read_model_version");
+        readModel.applyLabel(labelBatch);
+        long bumps = Db.count(ds, "select version from read_model_version") - version;
+        // The same events, with the same ids, are also put on the topics (the consumers find them applied
+        // already): the topics stay the source of what the model holds, as the rebuild test expects.
+        registryBatch.forEach(ReadModelTest::publish);
+        labelBatch.forEach(ReadModelTest::publish);
+
+        assertEquals(true, isListed(suspendedThenReinstated));
+        assertEquals(true, isListed(erasedThenRegistered));
+        // The version of the listing moves once per batch, not once per changed row.
+        assertEquals(1, bumps);
+    }
+
+    @Test
+    void aPoisonRecordAmongOthersGoesAloneToTheDeadLetterTopic() {
+        List<Feed.P> all = new ArrayList<>();
+        String poisonKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 20; i++) {
+            Feed.P p = Feed.lyon("ru");
+            all.add(p);
+            registry(p, Feed.CONSENTS_CHANGED);
+            label(p, "ACTIVE", "granted.v1");
+            if (i == 10) {
+                KafkaTestClient.send(Feed.REGISTRY, poisonKey, Feed.UPDATED, "{not json");
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> all.stream().allMatch(Feed::isListed));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterKeys().contains(poisonKey));
+        List<String> deadLetters = deadLetterKeys();
+        assertEquals(1, deadLetters.stream().filter(poisonKey::equals).count());
+        assertTrue(all.stream().noneMatch(p -> deadLetters.contains(p.id.toString())));
+    }
+
+    @Test
+    void rebuildsWhileEventsArriveFailNothingAndLoseNothing() throws Exception {
+        List<Feed.P> all = new CopyOnWriteArrayList<>();
+        ExecutorService feeder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> feeding = feeder.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    Feed.P p = Feed.lyon("es");
+                    all.add(p);
+                    registry(p, Feed.CONSENTS_CHANGED);
+                    label(p, "ACTIVE", "granted.v1");
+                }
+            });
+            int rebuilds = 0;
+            while (!feeding.isDone()) {
+                given().header("Authorization", Tokens.bearer("regulator-1", "regulator"))
+                        .post("/api/v1/admin/read-model/rebuild").then().statusCode(200);
+                rebuilds++;
+            }
+            feeding.get();
+            assertTrue(rebuilds > 1, "rebuilds while events arrived: " + rebuilds);
+        } finally {
+            feeder.shutdownNow();
+        }
+        String ids = String.join(",", all.stream().map(p -> "'" + p.id + "'").toList());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Db.count(ds, "select count(*) from listing where practitioner_id in (" + ids + ")") == 40);
+    }
+
+    private static List<String> deadLetterKeys() {
+        return KafkaTestClient.readAll("orientation-service.dlq").stream().map(KafkaTestClient.Event::key).toList();
+    }
+
+    private static void publish(IncomingEvent event) {
+        KafkaTestClient.send(event.topic(), event.key(), event.type(), event.data(), event.id());
+    }
+
+    private static IncomingEvent registryEvent(Feed.P p, String type) {
+        return new IncomingEvent(UUID.randomUUID().toString(), type, null, p.id.toString(),
+                Feed.registryPayload(p, Feed.nextTime()), null, Feed.REGISTRY);
+    }
+
+    private static IncomingEvent labelEvent(Feed.P p, String state) {
+        return new IncomingEvent(UUID.randomUUID().toString(), Feed.LABEL_PREFIX + "changed.v1", null,
+                p.id.toString(), Feed.labelPayload(p, state, Feed.nextTime()), null, Feed.LABEL);
+    }
+
+    private static IncomingEvent tombstone(String topic, Feed.P p) {
+        return new IncomingEvent(UUID.randomUUID().toString(), Feed.ERASED, null, p.id.toString(), null, null, topic);
     }
 
     @Test

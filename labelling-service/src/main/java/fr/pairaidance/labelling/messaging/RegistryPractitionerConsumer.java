@@ -1,42 +1,32 @@
 package fr.pairaidance.labelling.messaging;
 
 import fr.pairaidance.labelling.service.EligibilityService;
-import fr.pairaidance.platform.failure.TransientFailure;
-import fr.pairaidance.platform.inbox.IncomingEvent;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
+import fr.pairaidance.platform.inbox.BatchDelivery;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the eligibility view up to date from {@code registry.practitioner}. A record that still
- * fails after the retries goes to the dead-letter topic {@code labelling-service.dlq} and
- * consumption goes on.
+ * Keeps the eligibility view up to date from {@code registry.practitioner}, by polled batches. A record
+ * that fails for any reason but an unreachable database or a lost conflict goes alone to the
+ * dead-letter topic {@code labelling-service.dlq} and consumption goes on.
  */
 @ApplicationScoped
 public class RegistryPractitionerConsumer {
 
+    private final BatchDelivery delivery;
     private final EligibilityService eligibility;
 
-    RegistryPractitionerConsumer(EligibilityService eligibility) {
+    RegistryPractitionerConsumer(BatchDelivery delivery, EligibilityService eligibility) {
+        this.delivery = delivery;
         this.eligibility = eligibility;
     }
 
     @Incoming("registry-practitioner")
     @Blocking
-    // A database that cannot be reached, or a lost conflict, is waited out (the partition waits, in
-    // order); anything else is a poison message for the dead-letter topic.
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 0)
-    @ExponentialBackoff(maxDelay = 10_000)
-    @RetryWhen(exception = TransientFailure.class)
-    public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (event.isTombstone()) {
-            return;
-        }
-        eligibility.apply(event);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return delivery.deliver(batch, eligibility::apply);
     }
 }

@@ -10,6 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Applies {@code registry.practitioner} events to the eligibility view, each event once. */
@@ -32,16 +38,30 @@ public class EligibilityService {
         this.clock = clock;
     }
 
+    /** Applies a batch of events, in their order, in one transaction; tombstones carry nothing for this view. */
     @Transactional
-    public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
+    public void apply(List<IncomingEvent> events) {
+        List<IncomingEvent> fresh = inbox.firstDeliveries(CONSUMER,
+                events.stream().filter(event -> !event.isTombstone()).toList());
+        if (fresh.isEmpty()) {
             return;
         }
-        RegistryPractitionerEvent e = parse(event);
-        PractitionerEligibility p = PractitionerEligibility.findById(e.practitionerId());
+        List<RegistryPractitionerEvent> parsed = fresh.stream().map(this::parse).toList();
+        // One query for the batch's stored rows; the map then holds what the transaction made of them.
+        Map<UUID, PractitionerEligibility> stored = PractitionerEligibility.<PractitionerEligibility>list(
+                        "practitionerId in ?1", parsed.stream().map(RegistryPractitionerEvent::practitionerId).distinct().toList())
+                .stream().collect(Collectors.toMap(p -> p.practitionerId, Function.identity(), (a, b) -> a, HashMap::new));
+        for (int i = 0; i < fresh.size(); i++) {
+            apply(fresh.get(i), parsed.get(i), stored);
+        }
+    }
+
+    private void apply(IncomingEvent event, RegistryPractitionerEvent e, Map<UUID, PractitionerEligibility> stored) {
+        PractitionerEligibility p = stored.get(e.practitionerId());
         if (p == null) {
             p = new PractitionerEligibility();
             p.practitionerId = e.practitionerId();
+            stored.put(p.practitionerId, p);
         } else if (p.isWithdrawn() || isOlder(e, p)) {
             LOG.debugf("Ignored stale event %s of practitioner %s", event.id(), e.practitionerId());
             return;

@@ -1,34 +1,28 @@
 package fr.pairaidance.orientation.messaging;
 
 import fr.pairaidance.orientation.service.ReadModelService;
-import fr.pairaidance.platform.failure.TransientFailure;
-import fr.pairaidance.platform.inbox.IncomingEvent;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
+import fr.pairaidance.platform.inbox.BatchDelivery;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code registry.practitioner}: the practitioner half of the read model. */
+/** Consumes {@code registry.practitioner} by polled batches: the practitioner half of the read model. */
 @ApplicationScoped
 public class RegistryConsumer {
 
+    private final BatchDelivery delivery;
     private final ReadModelService readModel;
 
-    RegistryConsumer(ReadModelService readModel) {
+    RegistryConsumer(BatchDelivery delivery, ReadModelService readModel) {
+        this.delivery = delivery;
         this.readModel = readModel;
     }
 
     @Incoming("registry-practitioner")
     @Blocking
-    // A database that cannot be reached, or a lost conflict, is waited out (the partition waits, in
-    // order); anything else is a poison message for the dead-letter topic.
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 0)
-    @ExponentialBackoff(maxDelay = 10_000)
-    @RetryWhen(exception = TransientFailure.class)
-    public void consume(ConsumerRecord<String, String> record) {
-        readModel.applyRegistry(IncomingEvent.from(record));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return delivery.deliver(batch, readModel::applyRegistry);
     }
 }

@@ -11,33 +11,33 @@ import java.util.UUID;
 
 /**
  * Keeps the listing of one practitioner equal to what the two latest states say: present when the
- * registry state is active and listed and the label is ACTIVE or RENEWAL_DUE, absent otherwise. Every
- * change of a row bumps the {@link ReadModelVersion} in the same transaction.
+ * registry state is active and listed and the label is ACTIVE or RENEWAL_DUE, absent otherwise.
  */
 @ApplicationScoped
 public class Listings {
-
-    private final ReadModelVersion version;
-
-    Listings(ReadModelVersion version) {
-        this.version = version;
-    }
 
     public static boolean isPublished(RegistryState r, LabelState l) {
         return r != null && r.isActive() && r.listed && l != null && l.isPublishable() && l.labelNumber != null;
     }
 
+    /**
+     * Brings the listing of one practitioner in line with its stored states.
+     *
+     * @return whether a listed row was added, changed or removed: the caller bumps the version once
+     *     per transaction, at its end, so that the version row stays locked for as short as possible
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void refresh(UUID practitionerId) {
-        RegistryState r = RegistryState.findById(practitionerId);
-        LabelState l = LabelState.findById(practitionerId);
-        Listing listing = Listing.findById(practitionerId);
+    boolean refresh(UUID practitionerId, StoredStates states) {
+        RegistryState r = states.registry.get(practitionerId);
+        LabelState l = states.labels.get(practitionerId);
+        Listing listing = states.listings.get(practitionerId);
         if (!isPublished(r, l)) {
-            if (listing != null) {
-                listing.delete();
-                version.bump();
+            if (listing == null) {
+                return false;
             }
-            return;
+            listing.delete();
+            states.listings.remove(practitionerId);
+            return true;
         }
         boolean created = listing == null;
         if (created) {
@@ -62,10 +62,10 @@ public class Listings {
         listing.expiresOn = l.expiresOn;
         if (created) {
             listing.persist();
+            states.listings.put(practitionerId, listing);
+            return true;
         }
-        if (created || !before.equals(shown(listing))) {
-            version.bump();
-        }
+        return !before.equals(shown(listing));
     }
 
     /** Every column of the row except its key: what search may show. */

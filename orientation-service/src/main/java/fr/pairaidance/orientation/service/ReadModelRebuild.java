@@ -21,9 +21,13 @@ import org.jboss.logging.Logger;
  * the new one is complete: empties it and this service's inbox rows of both topics, reads both
  * compacted topics from their first offset to their end, maps each record as the live handlers do
  * and stages it through COPY ({@link RebuildStaging}), then writes registry_state, label_state, the inbox rows and
- * the listing with set-based SQL: no per-event lock, upsert or listing recomputation. The live
- * consumers keep running; what they apply meanwhile waits for this transaction and is de-duplicated by
- * the inbox.
+ * the listing with set-based SQL: no per-event lock, upsert or listing recomputation.
+ *
+ * <p>The live consumers keep running but cannot write meanwhile: the rebuild first locks the inbox
+ * table, which every consumer transaction writes first. A consumer transaction already under way is
+ * waited for (its rows are then replaced like the others); a new one waits on the lock for at most the
+ * platform's consumer lock timeout, then is retried, until the rebuild commits. What it then applies is
+ * either in the rebuilt inbox (skipped) or was published after the rebuild read the topics (applied).
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -57,6 +61,8 @@ public class ReadModelRebuild {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Report rebuild() {
+        // Allows reads (searches), stops the consumers' writes until this transaction ends.
+        em.createNativeQuery("lock table inbox_message in exclusive mode").executeUpdate();
         em.createNativeQuery("delete from listing").executeUpdate();
         em.createNativeQuery("delete from registry_state").executeUpdate();
         em.createNativeQuery("delete from label_state").executeUpdate();

@@ -12,13 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
  * Applies consumed events to the read model. Each topic's latest state is stored per practitioner,
  * then the listing is recomputed from both under a per-practitioner lock: the result does not depend
- * on how the two topics interleave. Within one topic, an event older than the stored state (a replay) is ignored.
+ * on how the two topics interleave. A polled batch of events is applied in one transaction. Within one topic, an event older than the stored state (a replay) is ignored.
  */
 @ApplicationScoped
 public class ReadModelService {
@@ -31,9 +35,12 @@ public class ReadModelService {
     private final ObjectMapper mapper;
     private final Listings listings;
     private final RequestService requests;
+    private final ReadModelVersion version;
     private final EntityManager em;
 
-    ReadModelService(Inbox inbox, ObjectMapper mapper, Listings listings, RequestService requests, EntityManager em) {
+    ReadModelService(Inbox inbox, ObjectMapper mapper, Listings listings, RequestService requests,
+            ReadModelVersion version, EntityManager em) {
+        this.version = version;
         this.em = em;
         this.inbox = inbox;
         this.mapper = mapper;
@@ -41,84 +48,103 @@ public class ReadModelService {
         this.requests = requests;
     }
 
+    /** Applies a batch of {@code registry.practitioner} events, in their order, in one transaction. */
     @Transactional
-    public void applyRegistry(IncomingEvent event) {
-        if (!inbox.firstDelivery(REGISTRY_CONSUMER, event)) {
+    public void applyRegistry(List<IncomingEvent> events) {
+        apply(REGISTRY_CONSUMER, events, this::applyRegistry);
+    }
+
+    /** Applies a batch of {@code labelling.label} events, in their order, in one transaction. */
+    @Transactional
+    public void applyLabel(List<IncomingEvent> events) {
+        apply(LABEL_CONSUMER, events, this::applyLabel);
+    }
+
+    private void apply(String consumer, List<IncomingEvent> events, BiFunction<IncomingEvent, StoredStates, Boolean> one) {
+        List<IncomingEvent> fresh = inbox.firstDeliveries(consumer, events);
+        if (fresh.isEmpty()) {
             return;
         }
-        UUID id = UUID.fromString(event.key());
-        lock(id);
-        RegistryState state = RegistryState.findById(id);
+        Set<UUID> practitioners = new HashSet<>();
+        fresh.forEach(event -> practitioners.add(practitionerOf(event)));
+        StoredStates states = StoredStates.lockAndLoad(em, practitioners);
+        boolean listingChanged = false;
+        for (IncomingEvent event : fresh) {
+            listingChanged |= one.apply(event, states);
+        }
+        if (listingChanged) {
+            version.bump();
+        }
+    }
+
+    private boolean applyRegistry(IncomingEvent event, StoredStates states) {
+        UUID id = practitionerOf(event);
+        RegistryState state = states.registry.get(id);
         if (event.isTombstone()) {
             if (state != null) {
                 state.delete();
+                states.registry.remove(id);
             }
             requests.closeFor(id);
-            listings.refresh(id);
-            return;
+            return listings.refresh(id, states);
         }
         RegistryEvent e = read(event, RegistryEvent.class);
         if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
             LOG.debugf("Ignored stale registry event %s of practitioner %s", event.id(), id);
-            return;
+            return false;
         }
         if (state == null) {
             state = new RegistryState();
             state.practitionerId = id;
             copy(e, state);
             state.persist();
+            states.registry.put(id, state);
         } else {
             copy(e, state);
         }
         if (!state.isActive()) {
             requests.closeFor(id);
         }
-        listings.refresh(id);
+        return listings.refresh(id, states);
     }
 
-    @Transactional
-    public void applyLabel(IncomingEvent event) {
-        if (!inbox.firstDelivery(LABEL_CONSUMER, event)) {
-            return;
-        }
-        UUID id = UUID.fromString(event.key());
-        lock(id);
-        LabelState state = LabelState.findById(id);
+    private boolean applyLabel(IncomingEvent event, StoredStates states) {
+        UUID id = practitionerOf(event);
+        LabelState state = states.labels.get(id);
         if (event.isTombstone()) {
             if (state != null) {
                 state.delete();
+                states.labels.remove(id);
             }
             requests.closeFor(id);
-            listings.refresh(id);
-            return;
+            return listings.refresh(id, states);
         }
         LabelEvent e = read(event, LabelEvent.class);
         if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
             LOG.debugf("Ignored stale label event %s of practitioner %s", event.id(), id);
-            return;
+            return false;
         }
         if (state == null) {
             state = new LabelState();
             state.practitionerId = id;
             copy(e, state);
             state.persist();
+            states.labels.put(id, state);
         } else {
             copy(e, state);
         }
         if ("WITHDRAWN".equals(state.state)) {
             requests.closeFor(id);
         }
-        listings.refresh(id);
+        return listings.refresh(id, states);
     }
 
-    /**
-     * Serialises the two consumers on one practitioner: without it, a registry event and a label event
-     * handled at the same time would each miss the other's uncommitted half and neither would publish.
-     */
-    private void lock(UUID practitionerId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, practitionerId.getMostSignificantBits() ^ practitionerId.getLeastSignificantBits())
-                .getSingleResult();
+    /** Both topics are keyed by practitioner id; a record without one is a poison message. */
+    private static UUID practitionerOf(IncomingEvent event) {
+        if (event.key() == null) {
+            throw new IllegalArgumentException("event " + event.id() + " has no key");
+        }
+        return UUID.fromString(event.key());
     }
 
     /** The registry state an applied event leaves (also used by {@link ReadModelRebuild}). */

@@ -1,6 +1,8 @@
 package fr.pairaidance.platform.inbox;
 
 import fr.pairaidance.platform.outbox.CloudEventHeaders;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -20,6 +22,13 @@ public record IncomingEvent(String id, String type, String subject, String key, 
         }
         return new IncomingEvent(id, header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.SUBJECT),
                 record.key(), record.value(), header(record, CloudEventHeaders.CORRELATION_ID), record.topic());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static IncomingEvent from(KafkaRecord<String, String> record) {
+        return from((ConsumerRecord<String, String>) record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a consumed Kafka record"))
+                .getRecord());
     }
 
     public boolean isTombstone() {
