@@ -5,18 +5,29 @@ import static fr.pairaidance.registry.Fixtures.practitioner;
 import static fr.pairaidance.registry.Fixtures.register;
 import static fr.pairaidance.registry.Fixtures.uniqueEmail;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,5 +152,43 @@ class ValidationProblemsTest {
     void everyAnswerCarriesACorrelationId() {
         given().header("X-Correlation-Id", "abc-123").get("/api/v1/vocabularies").then()
                 .header("X-Correlation-Id", "abc-123");
+    }
+    @Test
+    void aClientThatHangsUpWhileSendingItsBodyIsNotLoggedAsAnError() throws Exception {
+        Logger mappers = Logger.getLogger("fr.pairaidance.platform.problem.ProblemMappers");
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level level = mappers.getLevel();
+        mappers.setLevel(Level.FINE);
+        mappers.addHandler(handler);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            String head = "POST /api/v1/practitioners HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + AGENT
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"firstName\": \"Cam";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // Hung up long before the 5 000 announced bytes.
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> records.stream()
+                    .anyMatch(r -> String.valueOf(r.getMessage()).contains("Client gone")
+                            || r.getLevel().intValue() >= Level.SEVERE.intValue()));
+            assertTrue(records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()));
+        } finally {
+            mappers.removeHandler(handler);
+            mappers.setLevel(level);
+        }
     }
 }

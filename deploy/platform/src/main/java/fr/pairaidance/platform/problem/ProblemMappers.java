@@ -9,6 +9,8 @@ import fr.pairaidance.platform.rest.CorrelationId;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,7 +132,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpServerResponse response) {
+        if (e instanceof IOException && (response.closed() || hasCause(e, ClosedChannelException.class)
+                || hasCause(e, HttpClosedException.class))) {
+            // The client went away while its request body was read (a closed tab, an aborted upload, a
+            // load generator's end): nobody will read an answer, and it is not a fault of the service.
+            LOG.debugf("Client gone while its request to %s was read [%s]", path(uri), classChain(e));
+            return respond(new Problem(Problem.TYPE_PREFIX + "client-closed-request", "Client closed request", 400,
+                    "the connection was closed before the request was read", path(uri), CorrelationId.current(),
+                    null));
+        }
+        return unexpected(e, uri);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response unexpected(Throwable e, UriInfo uri) {
         if (e.getCause() instanceof java.nio.charset.CharacterCodingException
                 || e instanceof java.nio.charset.UnsupportedCharsetException) {
             return unsupportedCharset(new IllegalArgumentException(e), uri);
