@@ -85,7 +85,7 @@ public final class Benchmarks {
         report.put("machine", Machine.describe(db));
         report.put("options", Map.of("sizes", options.sizes(), "labelledFraction", options.labelledFraction(),
                 "maxLabelled", options.maxLabelled(), "maxPublished", options.maxPublished(),
-                "durationSeconds", options.durationSeconds(), "runs", options.runs(),
+                "durationSeconds", options.durationSeconds(), "runs", options.runs(), "warmupRuns", options.warmupRuns(),
                 "connections", options.connections(), "wrkThreads", options.threads(), "runTag", options.runTag()));
         for (String service : SERVICES) {
             int status = Http.status(url(service) + "/q/health/ready");
@@ -199,6 +199,10 @@ public final class Benchmarks {
         List<Double> p99 = new ArrayList<>();
         List<Map<String, Object>> runs = new ArrayList<>();
         long errors = 0;
+        for (int i = 0; i < options.warmupRuns(); i++) {
+            // Discarded: the JIT compiles the path under test (the ceiling's too) before the measured runs.
+            wrk.run(url, script == null ? null : script.get(), connections, options.durationSeconds());
+        }
         for (int i = 0; i < options.runs(); i++) {
             Wrk.Result r = wrk.run(url, script == null ? null : script.get(), connections, options.durationSeconds());
             double ok = r.okRps(options.durationSeconds());
@@ -326,6 +330,12 @@ public final class Benchmarks {
             Map<String, Object> body = population.registrationBody(5_000_000 + i);
             body.put("email", "EMAIL_PLACEHOLDER");
             templates.add(Http.write(body));
+        }
+        for (int run = 0; run < options.warmupRuns(); run++) {
+            // Discarded, as in series(): its practitioners are not counted.
+            wrk.run(options.registryUrl(), wrk.script("register", Lua.registration(templates, tokens.agent(),
+                    options.runTag() + "s" + size + "w" + run)), options.connections(), options.durationSeconds());
+            db.awaitOutboxEmpty("registry", 300);
         }
         for (int run = 0; run < options.runs(); run++) {
             Path script = wrk.script("register", Lua.registration(templates, tokens.agent(),

@@ -44,7 +44,9 @@ final class Report {
                 .append("| run time | ").append(r.path("totalMinutes").asText()).append(" min |\n");
         JsonNode o = r.path("options");
         md.append("\nwrk: ").append(o.path("durationSeconds").asText()).append(" s per run, ")
-                .append(o.path("runs").asText()).append(" runs per figure (median shown), ")
+                .append(o.path("runs").asText()).append(" runs per figure (median shown)")
+                .append(o.path("warmupRuns").asInt(0) > 0
+                        ? " after " + o.path("warmupRuns").asInt() + " discarded warm-up run(s) of the same load, " : ", ")
                 .append(o.path("connections").asText()).append(" connections, ").append(o.path("wrkThreads").asText())
                 .append(" threads; pgbench: 8 clients, same duration and runs. All on the same 2 cores as the"
                         + " services, PostgreSQL, Kafka and Keycloak (the load generator takes its share).\n\n");
