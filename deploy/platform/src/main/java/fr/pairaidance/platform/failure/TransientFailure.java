@@ -12,9 +12,8 @@ import java.util.function.Predicate;
 /**
  * Failures that pass by themselves: the database (or broker) cannot be reached now, or the
  * transaction lost a conflict. A request gets 503 for the first kind; a consumed event is retried
- * until it succeeds, never sent to the dead-letter topic for them (see the services' consumers:
- * {@code @RetryWhen(exception = TransientFailure.class)}). Anything else is a defect or a poison
- * message.
+ * until it succeeds, never sent to the dead-letter topic for them ({@link TransientRetry}, used by
+ * {@link fr.pairaidance.platform.inbox.BatchDelivery}). Anything else is a defect or a poison message.
  */
 public final class TransientFailure implements Predicate<Throwable> {
 
