@@ -97,6 +97,11 @@ public final class Benchmarks {
                     () -> notes.add(service + ": process not found on this machine, no memory figures"));
         }
         Console.info("Services ready; processes " + pids + "; run tag " + options.runTag());
+        pids.values().stream().findFirst().ifPresent(pid -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> machine = (Map<String, Object>) report.get("machine");
+            machine.put("servicesJvm", Processes.jvmOf(pid));
+        });
         tokens.agent();
         tokens.regulator();
 

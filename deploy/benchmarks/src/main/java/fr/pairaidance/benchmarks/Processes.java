@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The services' processes: found by their HTTP port, their resident memory, and timed starts. */
@@ -59,6 +60,13 @@ final class Processes {
         }
     }
 
+    /** The Java executable of a service and its JVM options (the launcher's), as its command line has them. */
+    static String jvmOf(long pid) {
+        List<String> args = cmdline(Path.of("/proc/" + pid));
+        return args.stream().limit(1).collect(Collectors.joining()) + " " + args.stream().skip(1)
+                .filter(a -> a.startsWith("-X")).collect(Collectors.joining(" "));
+    }
+
     /** VmRSS of the process in MiB, or NaN. */
     static double rssMiB(long pid) {
         try {
@@ -93,11 +101,6 @@ final class Processes {
     record Start(double readySeconds, double startedIn, double rssMiB) {
     }
 
-    /**
-     * Starts another instance of the service running on {@code port} with the same command line, on
-     * {@code sparePort}, and times it from process start to 200 on /q/health/ready; then stops it. It
-     * shares the database and joins the same consumer groups (a short rebalance for the running one).
-     */
     /** The environment the process was started with (the launcher sets some, e.g. MALLOC_ARENA_MAX). */
     static Map<String, String> environment(Path proc) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
@@ -111,6 +114,11 @@ final class Processes {
         return env;
     }
 
+    /**
+     * Starts another instance of the service running on {@code port} with the same command line, on
+     * {@code sparePort}, and times it from process start to 200 on /q/health/ready; then stops it. It
+     * shares the database and joins the same consumer groups (a short rebalance for the running one).
+     */
     static Start timedStart(long pid, int port, int sparePort, Path logDir) throws Exception {
         List<String> args = new ArrayList<>(cmdline(Path.of("/proc/" + pid)));
         args.replaceAll(a -> a.equals("-Dquarkus.http.port=" + port) ? "-Dquarkus.http.port=" + sparePort : a);
