@@ -133,7 +133,7 @@ final class ServiceProcess {
     /** Periodic trimming of the native heap: in JDK 22+ and in recent updates of 17 and 21 only. */
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
-    /** Classes, linked and profiled, cached when the service was packaged by a JDK 25+ (JEP 483, 514, 515). */
+    /** Classes loaded, linked and profiled at start: packaged by a JDK 25+ with -Daot-cache (JEP 483, 514, 515). */
     private static final String AOT_CACHE = "app.aot";
 
     private static final String CLASS_ARCHIVE = "app-cds.jsa";
