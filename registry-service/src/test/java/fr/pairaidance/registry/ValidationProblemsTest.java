@@ -14,8 +14,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +153,7 @@ class ValidationProblemsTest {
         given().header("X-Correlation-Id", "abc-123").get("/api/v1/vocabularies").then()
                 .header("X-Correlation-Id", "abc-123");
     }
+
     @Test
     void aClientThatHangsUpWhileSendingItsBodyIsNotLoggedAsAnError() throws Exception {
         Logger mappers = Logger.getLogger("fr.pairaidance.platform.problem.ProblemMappers");

@@ -82,7 +82,8 @@ public final class Benchmarks {
 
     private Map<String, Object> run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("machine", Machine.describe(db));
+        Map<String, Object> machine = Machine.describe(db);
+        report.put("machine", machine);
         report.put("options", Map.of("sizes", options.sizes(), "labelledFraction", options.labelledFraction(),
                 "maxLabelled", options.maxLabelled(), "maxPublished", options.maxPublished(),
                 "durationSeconds", options.durationSeconds(), "runs", options.runs(), "warmupRuns", options.warmupRuns(),
@@ -97,11 +98,7 @@ public final class Benchmarks {
                     () -> notes.add(service + ": process not found on this machine, no memory figures"));
         }
         Console.info("Services ready; processes " + pids + "; run tag " + options.runTag());
-        pids.values().stream().findFirst().ifPresent(pid -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> machine = (Map<String, Object>) report.get("machine");
-            machine.put("servicesJvm", Processes.jvmOf(pid));
-        });
+        pids.values().stream().findFirst().ifPresent(pid -> machine.put("servicesJvm", Processes.jvmOf(pid)));
         tokens.agent();
         tokens.regulator();
 

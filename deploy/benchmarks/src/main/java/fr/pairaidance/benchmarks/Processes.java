@@ -63,8 +63,8 @@ final class Processes {
     /** The Java executable of a service and its JVM options (the launcher's), as its command line has them. */
     static String jvmOf(long pid) {
         List<String> args = cmdline(Path.of("/proc/" + pid));
-        return args.stream().limit(1).collect(Collectors.joining()) + " " + args.stream().skip(1)
-                .filter(a -> a.startsWith("-X")).collect(Collectors.joining(" "));
+        return args.isEmpty() ? "" : args.get(0) + " " + args.stream().skip(1).filter(a -> a.startsWith("-X"))
+                .collect(Collectors.joining(" "));
     }
 
     /** VmRSS of the process in MiB, or NaN. */

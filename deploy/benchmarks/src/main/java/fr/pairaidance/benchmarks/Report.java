@@ -36,8 +36,8 @@ final class Report {
                         + "(see [`deploy/benchmarks/README.md`](../benchmarks/README.md)); every number below is in"
                         + " [`benchmarks.json`](benchmarks.json) with each run. These are figures, not pass/fail tests.\n\n");
         md.append("## Machine\n\n| | |\n|---|---|\n");
-        for (String k : List.of("date", "cores", "cpu", "memoryGiB", "os", "java", "servicesJvm", "postgresql", "wrk", "pgbench",
-                "loadAverageAtStart")) {
+        for (String k : List.of("date", "cores", "cpu", "memoryGiB", "os", "java", "servicesJvm", "postgresql", "wrk",
+                "pgbench", "loadAverageAtStart")) {
             md.append("| ").append(k).append(" | ").append(machine.path(k).asText()).append(" |\n");
         }
         md.append("| loadAverageAtEnd | ").append(r.path("loadAverageAtEnd").asText()).append(" |\n")

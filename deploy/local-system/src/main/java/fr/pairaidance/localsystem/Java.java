@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 /** The Java that runs the launcher (the one Maven runs on) also runs every child JVM. */
 final class Java {
 
+    private static final Map<String, Boolean> ACCEPTED_OPTIONS = new ConcurrentHashMap<>();
+
     private Java() {
     }
 
     static Path home() {
         return Path.of(System.getProperty("java.home"));
     }
-
-    private static final Map<String, Boolean> ACCEPTED_OPTIONS = new ConcurrentHashMap<>();
 
     static String executable() {
         return home().resolve("bin").resolve("java").toString();
