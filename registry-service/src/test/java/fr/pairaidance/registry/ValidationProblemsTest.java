@@ -11,12 +11,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -176,9 +179,17 @@ class ValidationProblemsTest {
         mappers.setLevel(Level.FINE);
         mappers.addHandler(handler);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
             String head = "POST /api/v1/practitioners HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + AGENT
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"firstName\": \"Cam";
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // The service asks for the body once the caller is authenticated and the resource reads it; hanging
+            // up before that would end the exchange before any code of ours runs.
+            String interim = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("HTTP/1.1 100 Continue", interim);
+            socket.getOutputStream().write("{\"firstName\": \"Cam".getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             // Hung up long before the 5 000 announced bytes.
         }
