@@ -263,10 +263,14 @@ public final class Benchmarks {
         double ceiling = ceilingOf(step, "orientation-service");
         m.put("ratioToHttpCeiling", Stats.round(max / ceiling, 3));
 
-        // Latency at about half the maximum: wrk paces each connection with the script's delay().
-        int pacedConnections = 4;
+        // Latency at about half the maximum. wrk paces each connection with the script's delay(), in whole
+        // milliseconds: a connection sends one request per delay plus response time. The connections for the
+        // target are counted with the full load's median response time, an upper bound at half load (with 4
+        // connections and 1 ms, the fewest wrk allows, search was measured at a third of its maximum).
+        int delayMs = 10;
         double target = max / 2;
-        int delayMs = (int) Math.max(1, Math.round(pacedConnections * 1000.0 / target));
+        double fullP50Ms = ((Number) ((Map<?, ?>) m.get("full")).get("p50ms")).doubleValue();
+        int pacedConnections = (int) Math.max(options.threads(), Math.round(target * (delayMs + fullP50Ms) / 1000));
         Console.info("Orientation search paced at about " + Math.round(target) + " req/s (" + pacedConnections
                 + " connections, " + delayMs + " ms between a connection's requests)");
         Path paced = wrk.script("search-paced", Lua.rotating(paths, delayMs));
