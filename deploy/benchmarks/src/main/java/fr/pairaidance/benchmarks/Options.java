@@ -40,7 +40,7 @@ record Options(
     static Options fromSystemProperties() {
         Path root = Path.of(prop("bench.repository-root", ".")).toAbsolutePath().normalize();
         return new Options(
-                Arrays.stream(prop("bench.sizes", "10000,100000").split(",")).map(String::strip)
+                Arrays.stream(prop("bench.sizes", "10000,100000,1000000").split(",")).map(String::strip)
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(prop("bench.labelled-fraction", "0.7")),
                 Integer.parseInt(prop("bench.max-labelled", "7000")),
