@@ -265,8 +265,8 @@ public final class Benchmarks {
 
         // Latency at about half the maximum. wrk paces each connection with the script's delay(), in whole
         // milliseconds: a connection sends one request per delay plus response time. The connections for the
-        // target are counted with the full load's median response time, an upper bound at half load (with 4
-        // connections and 1 ms, the fewest wrk allows, search was measured at a third of its maximum).
+        // target are counted with the full load's median response time, an upper bound at half load (4 connections
+        // at wrk's shortest delay, 1 ms, could not pace more than about 3 000 req/s).
         int delayMs = 10;
         double target = max / 2;
         double fullP50Ms = ((Number) ((Map<?, ?>) m.get("full")).get("p50ms")).doubleValue();
