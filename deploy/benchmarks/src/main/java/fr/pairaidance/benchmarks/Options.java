@@ -63,7 +63,7 @@ record Options(
                 Path.of(prop("bench.output-dir", prop("bench.default-output-dir", root.resolve("deploy/docs").toString()))).toAbsolutePath().normalize(),
                 root,
                 Path.of(prop("bench.log-dir", root.resolve(".local-data/logs").toString())).toAbsolutePath().normalize(),
-                Integer.parseInt(prop("bench.startup-runs", "3")),
+                Integer.parseInt(prop("bench.startup-runs", "5")),
                 prop("bench.rebuild", "first"),
                 prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
                 Integer.parseInt(prop("bench.resume-from", "0")),

@@ -115,6 +115,11 @@ final class ChildProcesses {
      * left (SIGKILL).
      */
     static void stop(String name, Process process) {
+        stop(name, process, GRACE);
+    }
+
+    /** {@link #stop(String, Process)} with a grace period of its own. */
+    static void stop(String name, Process process, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());
         tree.addAll(process.descendants().toList());
@@ -122,10 +127,10 @@ final class ChildProcesses {
         tree.forEach(ProcessHandle::destroy);
         CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(exits).get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(exits).get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception timeoutOrInterrupt) {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-            Console.info(name + " killed: it did not stop within " + GRACE.toSeconds() + " s");
+            Console.info(name + " killed: it did not stop within " + grace.toSeconds() + " s");
             return;
         }
         Console.done(name + " stopped", started);

@@ -70,15 +70,18 @@ public final class LocalSystem {
             Console.info("Warning: no reference data in " + options.referenceData() + ": the services may fail");
         }
         Map<ServiceDefinition, Summary.State> states = new LinkedHashMap<>();
-        List<ServiceProcess> running = new ArrayList<>();
+        List<ServiceDefinition> startable = new ArrayList<>();
         for (ServiceDefinition service : options.services()) {
             Optional<Summary.State> notStartable = ServiceProcess.whyNotStartable(options, service);
-            if (notStartable.isPresent()) {
-                states.put(service, notStartable.get());
-            } else {
-                states.put(service, Summary.State.NOT_READY);
-                running.add(ServiceProcess.start(options, service, children));
+            states.put(service, notStartable.orElse(Summary.State.NOT_READY));
+            if (notStartable.isEmpty()) {
+                startable.add(service);
             }
+        }
+        ServiceProcess.recordClassArchives(options, startable, children);
+        List<ServiceProcess> running = new ArrayList<>();
+        for (ServiceDefinition service : startable) {
+            running.add(ServiceProcess.start(options, service, children));
         }
         for (ServiceProcess service : running) {
             boolean ready = service.awaitReady(options, servicesStarted);

@@ -49,6 +49,9 @@ public final class RunningSystem implements AutoCloseable {
             ServiceProcess.whyNotStartable(options, service).ifPresent(why -> {
                 throw new LocalSystemException(service.name() + " cannot start: " + why);
             });
+        }
+        ServiceProcess.recordClassArchives(options, options.services(), children);
+        for (ServiceDefinition service : options.services()) {
             services.put(service.name(), ServiceProcess.start(options, service, children));
         }
         for (ServiceProcess service : services.values()) {
@@ -77,6 +80,14 @@ public final class RunningSystem implements AutoCloseable {
 
     public Path logFile(String name) {
         return options.logFile(name);
+    }
+
+    /**
+     * Whether the running service mapped the class archive recorded from a complete start of its
+     * build (read from the process's memory map, on Linux).
+     */
+    public boolean runsFromItsClassArchive(String name) {
+        return services.get(name).mapsItsClassArchive(options);
     }
 
     /** Kills the service with SIGKILL, as a crash would. */

@@ -3,11 +3,15 @@ package fr.pairaidance.localsystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * One Quarkus service run from its build ({@code <module>/target/quarkus-app/quarkus-run.jar}) with
@@ -54,12 +58,84 @@ final class ServiceProcess {
     static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children,
             String logName) {
         Path jar = jar(options, service);
-        Path logFile = options.logFile(logName);
+        ClassArchive archive = ClassArchive.of(jar.getParent());
         Console.info("Starting " + service.name() + " on localhost:" + service.port());
-        Process process = children.start(service.name(),
-                environment(new ProcessBuilder(command(options, service, jar)).directory(jar.getParent().toFile())),
-                logFile);
+        return start(options, service, children, logName, archive.isCurrent(jar) ? archive.useOptions() : List.of());
+    }
+
+    private static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children,
+            String name, List<String> archiveOptions) {
+        Path jar = jar(options, service);
+        Path logFile = options.logFile(name);
+        Process process = children.start(name, environment(new ProcessBuilder(
+                command(options, service, jar, archiveOptions)).directory(jar.getParent().toFile())), logFile);
         return new ServiceProcess(service, process, logFile);
+    }
+
+    /**
+     * Records the {@link ClassArchive} of each service that has none for its current build: one training
+     * start of each, all at once, stopped once ready (the JVM writes the archive as it exits). A service
+     * whose training fails starts without an archive, only slower.
+     */
+    static void recordClassArchives(LocalOptions options, List<ServiceDefinition> services, ChildProcesses children) {
+        List<ServiceDefinition> stale = services.stream()
+                .filter(service -> !ClassArchive.of(jar(options, service).getParent()).isCurrent(jar(options, service)))
+                .toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Console.info("Recording the classes each service loads at start, once per build (a training start of "
+                + stale.stream().map(ServiceDefinition::name).collect(Collectors.joining(", ")) + ")");
+        Map<ServiceProcess, ClassArchive> training = new LinkedHashMap<>();
+        for (ServiceDefinition service : stale) {
+            ClassArchive archive = ClassArchive.of(jar(options, service).getParent());
+            archive.delete();
+            training.put(start(options, service, children, trainingName(service), archive.recordOptions()), archive);
+        }
+        training.keySet().forEach(process -> process.awaitTrainingStart(options));
+        // Writing the archive is part of each JVM's exit (a JDK 25 assembles its AOT cache then): all at once.
+        training.keySet().stream()
+                .map(process -> CompletableFuture.runAsync(() -> process.stopTraining(children)))
+                .toList().forEach(CompletableFuture::join);
+        training.forEach((process, archive) -> {
+            if (!Files.isRegularFile(archive.file())) {
+                Console.info(process.service.name() + " will start without a class archive (none written: see "
+                        + process.logFile + ")");
+            }
+        });
+        Console.done("Class archives recorded", started);
+    }
+
+    private void awaitTrainingStart(LocalOptions options) {
+        String health = service.baseUrl() + "/q/health/ready";
+        try {
+            Readiness.await(trainingName(service), options.startupTimeout(), process, logFile,
+                    () -> Http.status(health) == 200);
+        } catch (LocalSystemException notReady) {
+            Console.info(notReady.getMessage());
+        }
+    }
+
+    private void stopTraining(ChildProcesses children) {
+        ChildProcesses.stop(trainingName(service), process, ARCHIVE_WRITING);
+        children.forget(trainingName(service));
+    }
+
+    /** Whether the process mapped the current class archive of its build (Linux: its memory map). */
+    boolean mapsItsClassArchive(LocalOptions options) {
+        Path jar = jar(options, service);
+        ClassArchive archive = ClassArchive.of(jar.getParent());
+        try {
+            return archive.isCurrent(jar) && Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps"))
+                    .stream().anyMatch(line -> line.endsWith(" " + archive.file()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String trainingName(ServiceDefinition service) {
+        return service.name() + "-class-archive";
     }
 
     /** Waits for {@code /q/health/ready}; returns false (after saying why) if it does not get ready. */
@@ -133,10 +209,8 @@ final class ServiceProcess {
     /** Periodic trimming of the native heap: in JDK 22+ and in recent updates of 17 and 21 only. */
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
-    /** Classes loaded, linked and profiled at start: packaged by a JDK 25+ with -Daot-cache (JEP 483, 514, 515). */
-    private static final String AOT_CACHE = "app.aot";
-
-    private static final String CLASS_ARCHIVE = "app-cds.jsa";
+    /** The longest a training start may take to exit once asked: it writes the class archive then. */
+    private static final Duration ARCHIVE_WRITING = Duration.ofMinutes(2);
 
     /**
      * At most two glibc malloc arenas: by default each thread that allocates natively (Kafka clients,
@@ -149,20 +223,16 @@ final class ServiceProcess {
         return builder;
     }
 
-    private static List<String> command(LocalOptions options, ServiceDefinition service, Path jar) {
+    private static List<String> command(LocalOptions options, ServiceDefinition service, Path jar,
+            List<String> archiveOptions) {
         List<String> command = new ArrayList<>(List.of(Java.executable()));
         command.addAll(JVM_OPTIONS);
         if (Java.accepts(TRIM_NATIVE_HEAP)) {
             command.add(TRIM_NATIVE_HEAP);
         }
-        // Class data of the service archived when it was packaged: a faster start. Both files record the
-        // class path as it was generated, relative to quarkus-app/: the service runs there, with the jar named
-        // relatively. A JDK other than the one that packaged the service ignores them (with a warning).
-        if (Files.isRegularFile(jar.resolveSibling(AOT_CACHE)) && Runtime.version().feature() >= 25) {
-            command.add("-XX:AOTCache=" + AOT_CACHE);
-        } else if (Files.isRegularFile(jar.resolveSibling(CLASS_ARCHIVE))) {
-            command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
-        }
+        // The archive records the class path as given, relative to quarkus-app/: the service runs there,
+        // with the jar named relatively.
+        command.addAll(archiveOptions);
         command.add("-Dquarkus.http.host=127.0.0.1"); // reachable from this machine only
         command.add("-Dquarkus.http.port=" + service.port());
         command.add("-Dquarkus.datasource.jdbc.url=" + options.jdbcUrl(service.database()));

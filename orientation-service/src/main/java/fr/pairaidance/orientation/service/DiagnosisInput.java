@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"workforce": [{"ageBand": "18-29", "gender": "F", "count": 10}, {"ageBand": "55-64", "gender": "M", "count": 20}],
          "area": "ze:8421"}""")
 public record DiagnosisInput(
-        @NotEmpty @Size(max = 30) @Valid List<@NotNull Cell> workforce,
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid Cell> workforce,
         @Schema(description = "Typed area to search in, e.g. ze:8421") String area) {
 
     public record Cell(
