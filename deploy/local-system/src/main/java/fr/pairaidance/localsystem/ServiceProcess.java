@@ -127,8 +127,12 @@ final class ServiceProcess {
         Path jar = jar(options, service);
         ClassArchive archive = ClassArchive.of(jar.getParent());
         try {
-            return archive.isCurrent(jar) && Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps"))
-                    .stream().anyMatch(line -> line.endsWith(" " + archive.file()));
+            if (!archive.isCurrent(jar)) {
+                return false;
+            }
+            String mapped = " " + archive.file().toRealPath(); // the memory map names files by their real path
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps")).stream()
+                    .anyMatch(line -> line.endsWith(mapped));
         } catch (IOException e) {
             return false;
         }
