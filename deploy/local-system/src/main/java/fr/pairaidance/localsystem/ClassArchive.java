@@ -25,16 +25,18 @@ import java.util.List;
  */
 final class ClassArchive {
 
+    private final Path jar;
     private final Path file;
 
-    private ClassArchive(Path file) {
+    private ClassArchive(Path jar, Path file) {
+        this.jar = jar;
         this.file = file;
     }
 
-    /** The archive of the service packaged in {@code appDirectory} (its quarkus-app/) for the running JVM. */
-    static ClassArchive of(Path appDirectory) {
+    /** The archive, for the running JVM, of the service run from {@code jar} (its quarkus-run.jar). */
+    static ClassArchive of(Path jar) {
         String build = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
-        return new ClassArchive(appDirectory.resolve("start-" + build + (aotCache() ? ".aot" : ".jsa")));
+        return new ClassArchive(jar, jar.resolveSibling("start-" + build + (aotCache() ? ".aot" : ".jsa")));
     }
 
     private static boolean aotCache() {
@@ -42,7 +44,7 @@ final class ClassArchive {
     }
 
     /** Recorded from the service's current jars. */
-    boolean isCurrent(Path jar) {
+    boolean isCurrent() {
         try {
             return Files.isRegularFile(file)
                     && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0;
@@ -63,6 +65,7 @@ final class ClassArchive {
         return aotCache() ? List.of("-XX:AOTCacheOutput=" + name) : List.of("-XX:ArchiveClassesAtExit=" + name);
     }
 
+    /** Before a new recording: the JVM writes its archives read-only and does not replace one. */
     void delete() {
         try {
             Files.deleteIfExists(file);

@@ -57,10 +57,9 @@ final class ServiceProcess {
     /** Starts the service with its output in the log file of that name. */
     static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children,
             String logName) {
-        Path jar = jar(options, service);
-        ClassArchive archive = ClassArchive.of(jar.getParent());
+        ClassArchive archive = ClassArchive.of(jar(options, service));
         Console.info("Starting " + service.name() + " on localhost:" + service.port());
-        return start(options, service, children, logName, archive.isCurrent(jar) ? archive.useOptions() : List.of());
+        return start(options, service, children, logName, archive.isCurrent() ? archive.useOptions() : List.of());
     }
 
     private static ServiceProcess start(LocalOptions options, ServiceDefinition service, ChildProcesses children,
@@ -79,8 +78,7 @@ final class ServiceProcess {
      */
     static void recordClassArchives(LocalOptions options, List<ServiceDefinition> services, ChildProcesses children) {
         List<ServiceDefinition> stale = services.stream()
-                .filter(service -> !ClassArchive.of(jar(options, service).getParent()).isCurrent(jar(options, service)))
-                .toList();
+                .filter(service -> !ClassArchive.of(jar(options, service)).isCurrent()).toList();
         if (stale.isEmpty()) {
             return;
         }
@@ -89,7 +87,7 @@ final class ServiceProcess {
                 + stale.stream().map(ServiceDefinition::name).collect(Collectors.joining(", ")) + ")");
         Map<ServiceProcess, ClassArchive> training = new LinkedHashMap<>();
         for (ServiceDefinition service : stale) {
-            ClassArchive archive = ClassArchive.of(jar(options, service).getParent());
+            ClassArchive archive = ClassArchive.of(jar(options, service));
             archive.delete();
             training.put(start(options, service, children, trainingName(service), archive.recordOptions()), archive);
         }
@@ -124,10 +122,9 @@ final class ServiceProcess {
 
     /** Whether the process mapped the current class archive of its build (Linux: its memory map). */
     boolean mapsItsClassArchive(LocalOptions options) {
-        Path jar = jar(options, service);
-        ClassArchive archive = ClassArchive.of(jar.getParent());
+        ClassArchive archive = ClassArchive.of(jar(options, service));
         try {
-            if (!archive.isCurrent(jar)) {
+            if (!archive.isCurrent()) {
                 return false;
             }
             String mapped = " " + archive.file().toRealPath(); // the memory map names files by their real path
