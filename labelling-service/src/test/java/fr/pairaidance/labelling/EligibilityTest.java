@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -104,15 +106,25 @@ class EligibilityTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         Practitioner p = newPractitioner();
         String garbage = "{not json " + UUID.randomUUID();
-        KafkaTestClient.send(REGISTRY_TOPIC, p.id(), CORE_COMPLETED, garbage);
+        String poisonId = KafkaTestClient.send(REGISTRY_TOPIC, p.id(), CORE_COMPLETED, garbage);
         KafkaTestClient.send(REGISTRY_TOPIC, p.id(), "fr.pairaidance.registry.practitioner.erased.v1", null);
         feed(p, CORE_COMPLETED, "ACTIVE", true, "Camille D.");
         apply(p.token(), null).statusCode(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.readAll("labelling-service.dlq").stream()
                 .anyMatch(r -> garbage.equals(r.value()) && p.id().equals(r.key())));
         // Only the poison record: not the tombstone or the good event of the same practitioner.
-        assertEquals(1, KafkaTestClient.readAll("labelling-service.dlq").stream()
-                .filter(r -> p.id().equals(r.key())).count());
+        List<KafkaTestClient.Event> copies = KafkaTestClient.readAll("labelling-service.dlq").stream()
+                .filter(r -> p.id().equals(r.key())).toList();
+        assertEquals(1, copies.size());
+        // The copy keeps the event's own headers and says where it came from and why it failed.
+        Map<String, String> headers = copies.get(0).headers();
+        assertEquals(poisonId, headers.get("ce_id"));
+        assertEquals(CORE_COMPLETED, headers.get("ce_type"));
+        assertEquals(REGISTRY_TOPIC, headers.get("dead-letter-topic"));
+        assertNotNull(headers.get("dead-letter-partition"));
+        assertNotNull(headers.get("dead-letter-offset"));
+        assertNotNull(headers.get("dead-letter-exception-class-name"));
+        assertFalse(headers.get("dead-letter-reason").isBlank());
     }
 
     @Test

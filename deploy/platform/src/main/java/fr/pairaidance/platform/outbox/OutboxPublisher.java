@@ -1,31 +1,26 @@
 package fr.pairaidance.platform.outbox;
 
 import fr.pairaidance.platform.PlatformConfig;
-import jakarta.annotation.PreDestroy;
+import fr.pairaidance.platform.kafka.KafkaSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes one batch of outbox rows to Kafka as CloudEvents (binary mode) and deletes them once
- * Kafka has acknowledged every record (acks=all, idempotent producer). Rows are read in insertion
- * order, so events of one aggregate keep their commit order. A transaction-scoped advisory lock
- * makes a second instance of the service skip while the first publishes.
+ * Kafka has acknowledged every record (the service's one producer: acks=all, idempotent). Rows are
+ * read in insertion order, so events of one aggregate keep their commit order. A transaction-scoped
+ * advisory lock makes a second instance of the service skip while the first publishes.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -35,23 +30,12 @@ public class OutboxPublisher {
 
     private final EntityManager em;
     private final PlatformConfig config;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaSender sender;
 
-    OutboxPublisher(EntityManager em, PlatformConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    OutboxPublisher(EntityManager em, PlatformConfig config, KafkaSender sender) {
         this.em = em;
         this.config = config;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.eventSource().replace('/', '-'));
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.sender = sender;
     }
 
     /** @return how many events were published (0 when another instance holds the relay lock). */
@@ -69,7 +53,7 @@ public class OutboxPublisher {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(producer.send(toRecord(event)));
+            acks.add(sender.send(toRecord(event)));
         }
         awaitAll(acks);
         OutboxEvent.delete("id in ?1", batch.stream().map(e -> e.id).toList());
@@ -109,10 +93,5 @@ public class OutboxPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
     }
 }
