@@ -1,9 +1,17 @@
 package fr.pairaidance.localsystem;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * The classes a service loads, links (and on JDK 25+ profiles) during a complete start, archived by the
@@ -22,6 +30,14 @@ import java.util.List;
  * ({@code -XX:ArchiveClassesAtExit}, JDK 13+). Both are written when the JVM exits, are only valid for
  * the JVM build that wrote them (named after it) and for the jars they were recorded from (the JVM
  * checks and ignores a stale one, with a warning); a service packaged again needs a new one.
+ * <p>
+ * A JDK before 25 writes only the classes that were linked: about 3 200 of the 18 400 classes an
+ * orientation-service loads at start are loaded but never linked (types the verifier or the frameworks'
+ * reflection looked up) and were read from the jars again at every start. The training JVM links them
+ * ({@link ClassLinkingAgent}) before it stops. A JDK 25 assembles its AOT cache as a static archive,
+ * which links every class it holds. By hand, alternated, an orientation-service was ready in 2.98-3.20 s
+ * with the linked archive against 3.25-3.82 s without (0.3-0.6 s less CPU); the archive is 119 MB instead
+ * of 95, and the resident memory after start the same (the classes leave the metaspace).
  */
 final class ClassArchive {
 
@@ -62,7 +78,59 @@ final class ClassArchive {
     /** The options of the training start, which writes it at exit. */
     List<String> recordOptions() {
         String name = file.getFileName().toString();
-        return aotCache() ? List.of("-XX:AOTCacheOutput=" + name) : List.of("-XX:ArchiveClassesAtExit=" + name);
+        if (aotCache()) {
+            return List.of("-XX:AOTCacheOutput=" + name);
+        }
+        List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + name));
+        if (Java.accepts(DYNAMIC_AGENT_LOADING)) { // JDK 21+: without it, a warning
+            options.add(DYNAMIC_AGENT_LOADING);
+        }
+        return options;
+    }
+
+    private static final String DYNAMIC_AGENT_LOADING = "-XX:+EnableDynamicAgentLoading";
+
+    /**
+     * Before a training start stops (JDK before 25): links the classes it loaded, so that the archive
+     * holds them. Without the attach mechanism the archive is written all the same, with fewer classes.
+     */
+    static void linkLoadedClasses(long pid, Path workDirectory) {
+        if (aotCache()) {
+            return;
+        }
+        try {
+            Path agent = agentJar(workDirectory);
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            try {
+                vm.loadAgent(agent.toString()); // returns once the agent has run
+            } finally {
+                vm.detach();
+            }
+        } catch (Exception | LinkageError e) {
+            Console.info("Could not link the classes of process " + pid + " before its class archive is written ("
+                    + e + "): it will hold fewer of them");
+        }
+    }
+
+    /** The agent's jar, written into the work directory: its class and a manifest naming it. */
+    private static Path agentJar(Path workDirectory) throws IOException {
+        Path jar = workDirectory.resolve("class-linking-agent.jar");
+        String entry = ClassLinkingAgent.class.getName().replace('.', '/') + ".class";
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Agent-Class"), ClassLinkingAgent.class.getName());
+        Files.createDirectories(workDirectory);
+        try (InputStream bytes = ClassLinkingAgent.class.getClassLoader().getResourceAsStream(entry);
+                OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            if (bytes == null) {
+                throw new IOException("no " + entry + " on the class path");
+            }
+            jarOut.putNextEntry(new JarEntry(entry));
+            bytes.transferTo(jarOut);
+            jarOut.closeEntry();
+        }
+        return jar;
     }
 
     /** Before a new recording: the JVM writes its archives read-only and does not replace one. */
