@@ -55,7 +55,7 @@ public class DeadLetterTopic implements KafkaFailureHandler.Factory {
         };
     }
 
-    static Headers headers(IncomingKafkaRecord<?, ?> record, Throwable reason) {
+    private static Headers headers(IncomingKafkaRecord<?, ?> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders(record.getHeaders().toArray());
         add(headers, KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME, reason.getClass().getName());
         add(headers, KafkaDeadLetterQueue.DEAD_LETTER_REASON, message(reason));
