@@ -206,8 +206,9 @@ final class ServiceProcess {
      * its C2 thread spent a core recompiling them.</li>
      * </ul>
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m", "-Xss512k",
-            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx96m", "-Xss512k",
+            "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3MinInvocationThreshold=500",
+            "-XX:Tier3CompileThreshold=10000", "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
     /** Periodic trimming of the native heap: in JDK 22+ and in recent updates of 17 and 21 only. */
