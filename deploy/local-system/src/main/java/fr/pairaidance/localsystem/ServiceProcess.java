@@ -189,15 +189,21 @@ final class ServiceProcess {
      * A small footprint and a quick start for a small service (issue 7: under 300 MB resident under load,
      * ready in under 3 s):
      * <ul>
-     * <li>a heap of at most 128 MB with the serial collector (no concurrent GC threads; its young pauses
-     * are a few milliseconds at this size) and smaller thread stacks. It starts at 64 MB: from 32 MB an
-     * orientation-service's start took 27 collections, one of them full (the old generation filled at
-     * 22 MB), 208-238 ms of pauses; from 64 MB 14 young ones, 121-133 ms, for 2 MB more resident;</li>
-     * <li>C2, the optimising compiler, only for code that is really hot: its thresholds ten times the
-     * JVM's. At start the JIT took 5 s of CPU (3.5 s of it C2, 506 methods, nearly all of start-up code
-     * run a few thousand times and never again) on 2 cores shared with the main thread; with the higher
-     * thresholds a registry-service was ready in 3.6-3.8 s instead of 4.0-4.2 s, with 1.5 s less CPU and
-     * 15 MB less resident. Request paths under load still reach C2 within seconds;</li>
+     * <li>a heap of at most 96 MB with the serial collector (no concurrent GC threads; its young pauses
+     * are a few milliseconds at this size) and smaller thread stacks. The live data after a full
+     * collection under load is 35-42 MB per service; the old generation fills with promoted garbage up to
+     * its limit before a full collection, so the whole heap is resident under load (96 MB of it instead of
+     * 128 before; 1-3 % of the time in collections in a benchmark run). It starts at 64 MB: from 32 MB
+     * an orientation-service's start took 27 collections, one of them full, 208-238 ms of pauses; from
+     * 64 MB 14 young ones, 121-133 ms;</li>
+     * <li>compiled code only for code that is warm: C1 from 1 000 invocations (the JVM's 200), C2 from
+     * ten times the JVM's thresholds. At start the JIT took 5 s of CPU (3.5 s of it C2, 506 methods,
+     * nearly all of start-up code run a few thousand times and never again) on 2 cores shared with the
+     * main thread; with the higher C2 thresholds a registry-service was ready in 3.6-3.8 s instead of
+     * 4.0-4.2 s, with 1.5 s less CPU and 15 MB less resident; the higher C1 thresholds leave 3 100
+     * compiled methods after an orientation-service's start instead of 4 600, 10 MB less resident. Under
+     * load the profiled code (C1's, 26-36 MB) is most of the 45-55 MB code cache; request paths still
+     * reach C2 within seconds;</li>
      * <li>freed native memory (the JIT's arenas, Kafka's and Netty's buffers) given back to the system
      * every 5 s: glibc keeps it otherwise ({@code jcmd System.trim_native_heap} released 18-25 MB of each
      * idle service);</li>
@@ -208,8 +214,9 @@ final class ServiceProcess {
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx96m", "-Xss512k",
             "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3MinInvocationThreshold=500",
-            "-XX:Tier3CompileThreshold=10000", "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
-            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+            "-XX:Tier3CompileThreshold=10000", "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
 
     /** Periodic trimming of the native heap: in JDK 22+ and in recent updates of 17 and 21 only. */
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
