@@ -202,7 +202,7 @@ final class ServiceProcess {
      * main thread; with the higher C2 thresholds a registry-service was ready in 3.6-3.8 s instead of
      * 4.0-4.2 s, with 1.5 s less CPU and 15 MB less resident; the higher C1 thresholds leave 3 100
      * compiled methods after an orientation-service's start instead of 4 600, 10 MB less resident. Under
-     * load the profiled code (C1's, 26-36 MB) is most of the 45-55 MB code cache; request paths still
+     * load the profiled code (C1's, 22-36 MB) is most of the 43-53 MB code cache; request paths still
      * reach C2 within seconds;</li>
      * <li>freed native memory (the JIT's arenas, Kafka's and Netty's buffers) given back to the system
      * every 5 s: glibc keeps it otherwise ({@code jcmd System.trim_native_heap} released 18-25 MB of each
