@@ -34,8 +34,9 @@ public class TopicReader {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "orientation-service-rebuild-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // Small fetches: each response is read into a heap buffer of its size, through a temporary direct
-        // buffer of the same size that the JDK keeps per thread. 8 MB per partition left 24 MB of each.
+        // Small fetches: Kafka reads each response into a heap buffer of its size, and the JDK reads the socket
+        // through a direct buffer of that size which it keeps per thread. 1 MB per partition, 2 MB per response
+        // bounds both (with 8 MB per partition, a rebuild held 24 MB of each).
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 2 * 1024 * 1024);
         long count = 0;
