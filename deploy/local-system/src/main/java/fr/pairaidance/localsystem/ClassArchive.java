@@ -38,6 +38,12 @@ import java.util.jar.Manifest;
  * which links every class it holds. By hand, alternated, an orientation-service was ready in 2.98-3.20 s
  * with the linked archive against 3.25-3.82 s without (0.3-0.6 s less CPU); the archive is 119 MB instead
  * of 95, and the resident memory after start the same (the classes leave the metaspace).
+ * <p>
+ * The services are packaged as Quarkus's {@code aot-jar} (platform configuration): every jar is on the
+ * JVM's class path, so the JVM's own class loader takes an archived class from the archive alone. The
+ * fast-jar's class loader read and inflated each class from its jar, then defined it, and only then did
+ * the JVM find it in the archive. Orientation-service, five alternated starts each: ready in 3.07-3.68 s
+ * (median 3.17) as an aot-jar against 3.74-4.95 s (4.12) as a fast-jar, both archives linked.
  */
 final class ClassArchive {
 
