@@ -7,9 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RegistryTestProfile.class)
 class ImportTest {
 
+    @TestHTTPResource("/api/v1/imports")
+    URI imports;
+
     private static final String HEADER = "given_name,family_name,birth_date,email,phone,commune_code,domains,"
             + "appellations,modes,siret,employer_name,formats,languages,remote\n";
 
@@ -29,7 +39,11 @@ class ImportTest {
     }
 
     private static JsonPath runImport(String csv) {
-        String location = given().header("Authorization", AGENT).contentType("text/csv").body(csv)
+        return runImport(csv, "text/csv"); // REST Assured sends it as ISO-8859-1, and says so
+    }
+
+    private static JsonPath runImport(String csv, String contentType) {
+        String location = given().header("Authorization", AGENT).contentType(contentType).body(csv)
                 .post("/api/v1/imports").then().statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(
                 given().header("Authorization", AGENT).get(location).then().extract().path("status")));
@@ -87,6 +101,45 @@ class ImportTest {
         assertEquals(0, job.getInt("rejectedRows"));
         // Reported, not asserted: speed is measured by the benchmarks.
         System.out.printf("Imported 10,000 rows in %d ms%n", millis);
+    }
+
+    @Test
+    void accentedNamesSurviveTheChunksAFileIsStoredIn() {
+        // Chunks of 4 kB in tests: 2-byte characters fall across chunk boundaries in 60 rows of ~190 bytes.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 60; i++) {
+            csv.append("Zoé-Hélène,Lefèvre-Bœuf").append(tag).append(",1981-02-03,accent-").append(i).append('-')
+                    .append(tag).append("@example.org,+33601020304,69123,MENTAL_HEALTH,PAIR_AIDANT,SELF_EMPLOYED,")
+                    .append(Fixtures.SIRET).append(",Maison de santé Saint-Étienne,ONE_TO_ONE,fr,oui\n");
+        }
+        assertTrue(csv.toString().getBytes(StandardCharsets.UTF_8).length > 3 * 4096);
+        JsonPath job = runImport(csv.toString(), "text/csv; charset=UTF-8");
+        assertEquals(60, job.getInt("importedRows"), job.getList("rejections").toString());
+        given().header("Authorization", AGENT).queryParam("name", "Lefèvre-Bœuf" + tag).queryParam("size", 100)
+                .get("/api/v1/practitioners").then().statusCode(200)
+                .body("items.size()", equalTo(60))
+                .body("items.findAll { it.givenName == 'Zoé-Hélène' }.size()", equalTo(60));
+    }
+
+    @Test
+    void aStreamedFileOverTheLimitIsRefusedWith413NamingTheBody() throws Exception {
+        // No Content-Length (a chunked body): the service counts the bytes as it stores them.
+        long limit = 12_582_912;
+        InputStream endless = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ < limit + 1_000_000 ? 'a' : -1;
+            }
+        };
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(imports)
+                .header("Authorization", AGENT).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, reply.statusCode(), reply.body());
+        assertEquals("application/problem+json", reply.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("body", JsonPath.from(reply.body()).getString("errors[0].field"));
     }
 
     @Test

@@ -25,5 +25,9 @@ public interface RegistryConfig {
         /** Largest number of rows one CSV may hold. */
         @WithDefault("200000")
         int maxRows();
+
+        /** Size of the pieces an uploaded CSV is stored and read back in (its largest size is the platform's max-body-size). */
+        @WithDefault("1048576")
+        int chunkBytes();
     }
 }

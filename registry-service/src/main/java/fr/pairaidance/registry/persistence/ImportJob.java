@@ -1,12 +1,10 @@
 package fr.pairaidance.registry.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -54,13 +52,8 @@ public class ImportJob extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Rejection> rejections = new ArrayList<>();
 
-    /**
-     * The uploaded CSV, kept until the job is done so that an interrupted job can resume. Lazy: every
-     * batch locks the job row, and reading the whole file each time (15 MB for 100 000 rows, once per
-     * batch of 500) made an import slower the larger it was; only the start of a job reads it.
-     */
-    @Basic(fetch = FetchType.LAZY)
-    public String content;
+    /** The charset of the stored file (the upload's Content-Type charset, UTF-8 when it named none). */
+    public String charset = "UTF-8";
 
     /** The file line the next batch starts at (line 1 is the header). */
     @Column(name = "next_line")

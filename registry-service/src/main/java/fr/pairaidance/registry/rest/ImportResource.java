@@ -1,6 +1,7 @@
 package fr.pairaidance.registry.rest;
 
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.persistence.ImportJob;
@@ -13,9 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -52,10 +57,24 @@ public class ImportResource {
                     + "domains, appellations, modes, siret, employer_name, formats, languages, remote; list columns "
                     + "separate codes with '|'. Answers 202 with the job to follow; valid rows are kept, rejected "
                     + "rows are reported with their line number and reason.")
-    public Response submit(String csv, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri) {
-        ImportJob job = service.submit(csv, idempotencyKey, caller.get());
+    public Response submit(InputStream csv, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, UriInfo uri) {
+        ImportJob job = service.submit(csv, charsetOf(contentType), idempotencyKey, caller.get());
         return Response.accepted(JobView.of(job))
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    /** The charset the file was sent in: the Content-Type's charset parameter, UTF-8 when it names none. */
+    private static Charset charsetOf(MediaType contentType) {
+        String name = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Content-Type", "unknown charset '" + name + "'");
+        }
     }
 
     @GET

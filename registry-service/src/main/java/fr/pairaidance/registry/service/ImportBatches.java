@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,8 @@ public class ImportBatches {
         this.clock = clock;
     }
 
-    public record Pending(String content, long nextLine) {
+    /** A running job: the line its next batch starts at, and the charset of its file. */
+    public record Pending(long nextLine, Charset charset) {
     }
 
     @Transactional
@@ -57,7 +59,28 @@ public class ImportBatches {
     @Transactional
     public Pending pending(UUID jobId) {
         ImportJob job = ImportJob.findById(jobId);
-        return job == null || job.status != ImportJob.Status.RUNNING ? null : new Pending(job.content, job.nextLine);
+        return job == null || job.status != ImportJob.Status.RUNNING ? null : new Pending(job.nextLine, Charset.forName(job.charset));
+    }
+
+    /** Stores the uploaded file with its job, in the submitting transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeFile(UUID jobId, List<byte[]> chunks) {
+        for (int seq = 0; seq < chunks.size(); seq++) {
+            em.createNativeQuery("insert into import_job_chunk (job_id, seq, data) values (?1, ?2, ?3)")
+                    .setParameter(1, jobId).setParameter(2, seq).setParameter(3, chunks.get(seq)).executeUpdate();
+        }
+    }
+
+    /** A chunk of the job's file, or null past its last one. */
+    @Transactional
+    public byte[] fileChunk(UUID jobId, int seq) {
+        List<?> data = em.createNativeQuery("select data from import_job_chunk where job_id = ?1 and seq = ?2")
+                .setParameter(1, jobId).setParameter(2, seq).getResultList();
+        return data.isEmpty() ? null : (byte[]) data.get(0);
+    }
+
+    private void dropFile(UUID jobId) {
+        em.createNativeQuery("delete from import_job_chunk where job_id = ?1").setParameter(1, jobId).executeUpdate();
     }
 
     /** Validates the rows, inserts the valid ones with their events, records the rejected ones. */
@@ -102,7 +125,7 @@ public class ImportBatches {
         ImportJob job = ImportJob.findById(jobId);
         job.status = ImportJob.Status.DONE;
         job.finishedAt = clock.instant();
-        job.content = null;
+        dropFile(jobId);
     }
 
     @Transactional
@@ -115,7 +138,7 @@ public class ImportBatches {
         }
         job.status = ImportJob.Status.FAILED;
         job.finishedAt = clock.instant();
-        job.content = null;
+        dropFile(jobId);
     }
 
     @Transactional
@@ -125,7 +148,7 @@ public class ImportBatches {
             job.rejections.add(new Rejection(job.nextLine, "file", reason));
             job.status = ImportJob.Status.FAILED;
             job.finishedAt = clock.instant();
-            job.content = null;
+            dropFile(jobId);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.pairaidance.registry.service;
 
+import fr.pairaidance.platform.PlatformConfig;
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.security.Caller;
@@ -12,11 +13,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -39,13 +46,15 @@ public class ImportService {
     private final ImportBatches batches;
     private final IdempotencyKeys idempotencyKeys;
     private final RegistryConfig config;
+    private final PlatformConfig platform;
     private final Clock clock;
     private final Event<Submitted> submitted;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "practitioner-import"));
 
-    ImportService(ImportBatches batches, IdempotencyKeys idempotencyKeys, RegistryConfig config, Clock clock,
-            Event<Submitted> submitted) {
+    ImportService(ImportBatches batches, IdempotencyKeys idempotencyKeys, RegistryConfig config,
+            PlatformConfig platform, Clock clock, Event<Submitted> submitted) {
         this.batches = batches;
+        this.platform = platform;
         this.idempotencyKeys = idempotencyKeys;
         this.config = config;
         this.clock = clock;
@@ -57,12 +66,13 @@ public class ImportService {
     }
 
     @Transactional
-    public ImportJob submit(String csv, String idempotencyKey, Caller caller) {
-        if (csv == null || csv.isBlank()) {
+    public ImportJob submit(InputStream csv, Charset charset, String idempotencyKey, Caller caller) {
+        ImportUpload upload = ImportUpload.read(csv, config.importJobs().chunkBytes(), platform.maxBodySize());
+        if (upload.blank()) {
             throw ProblemException.badRequest("body", "the CSV file is empty");
         }
         String scope = "import:" + caller.subject();
-        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, csv);
+        Optional<String> earlier = idempotencyKeys.claimDigest(scope, idempotencyKey, upload.sha256());
         if (earlier.isPresent()) {
             return ImportJob.findById(UUID.fromString(earlier.get()));
         }
@@ -71,8 +81,9 @@ public class ImportService {
         job.status = ImportJob.Status.RUNNING;
         job.submittedBy = caller.subject();
         job.submittedAt = clock.instant();
-        job.content = csv;
-        job.persist();
+        job.charset = charset.name();
+        job.persistAndFlush();
+        batches.storeFile(job.id, upload.chunks());
         idempotencyKeys.complete(scope, idempotencyKey, job.id.toString());
         submitted.fire(new Submitted(job.id));
         return job;
@@ -98,9 +109,32 @@ public class ImportService {
         worker.shutdownNow();
     }
 
-    private static CSVParser parse(ImportBatches.Pending pending) throws IOException {
+    /** The job's stored file, read one chunk at a time. */
+    private CSVParser parse(UUID jobId, Charset charset) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .get().parse(new StringReader(pending.content()));
+                .get().parse(new InputStreamReader(new SequenceInputStream(fileChunks(jobId)), charset));
+    }
+
+    private Enumeration<InputStream> fileChunks(UUID jobId) {
+        return new Enumeration<>() {
+            private int seq;
+            private byte[] next = batches.fileChunk(jobId, 0);
+
+            @Override
+            public boolean hasMoreElements() {
+                return next != null;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                InputStream chunk = new ByteArrayInputStream(next);
+                next = batches.fileChunk(jobId, ++seq);
+                return chunk;
+            }
+        };
     }
 
     private void run(UUID jobId) {
@@ -112,7 +146,7 @@ public class ImportService {
             // Two passes over the stored file: the first checks the header and counts the rows (a file over
             // the limit is refused whole), the second writes them batch by batch, so that only one batch of
             // parsed rows is in memory at a time (all of them were kept before: 90 000 rows filled a small heap).
-            try (CSVParser parser = parse(pending)) {
+            try (CSVParser parser = parse(jobId, pending.charset())) {
                 List<String> header = parser.getHeaderNames();
                 List<String> missing = ImportRow.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
                 List<String> unknown = header.stream().filter(c -> !ImportRow.COLUMNS.contains(c)).toList();
@@ -129,7 +163,7 @@ public class ImportService {
                 }
             }
             int size = config.importJobs().batchSize();
-            try (CSVParser parser = parse(pending)) {
+            try (CSVParser parser = parse(jobId, pending.charset())) {
                 List<CSVRecord> batch = new ArrayList<>(size);
                 for (CSVRecord row : parser) {
                     if (Thread.currentThread().isInterrupted()) {

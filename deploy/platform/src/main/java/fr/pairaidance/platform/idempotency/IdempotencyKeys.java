@@ -38,13 +38,22 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> claim(String scope, String key, String request) {
+        return claimDigest(scope, key, key == null ? null : sha256().digest(request.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * As {@link #claim}, for a request too large to hold as one string: its SHA-256 digest, computed by the
+     * caller as it reads the request ({@link #sha256()}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> claimDigest(String scope, String key, byte[] requestSha256) {
         if (key == null) {
             return Optional.empty();
         }
         if (key.isBlank() || key.length() > 255) {
             throw ProblemException.badRequest(HEADER, "must be 1 to 255 characters");
         }
-        String hash = sha256(request);
+        String hash = HexFormat.of().formatHex(requestSha256);
         int inserted = em.createNativeQuery("insert into idempotency_key (scope, idem_key, request_hash, created_at) "
                         + "values (?1, ?2, ?3, now()) on conflict do nothing")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).executeUpdate();
@@ -71,10 +80,10 @@ public class IdempotencyKeys {
         }
     }
 
-    private static String sha256(String text) {
+    /** The digest a request is compared by. */
+    public static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
