@@ -56,7 +56,8 @@ public class ImportResource {
             description = "Header row with the columns given_name, family_name, birth_date, email, phone, commune_code, "
                     + "domains, appellations, modes, siret, employer_name, formats, languages, remote; list columns "
                     + "separate codes with '|'. Answers 202 with the job to follow; valid rows are kept, rejected "
-                    + "rows are reported with their line number and reason.")
+                    + "rows are reported with their line number and reason. The file is read as UTF-8 unless the Content-Type "
+                    + "names its charset (text/csv; charset=ISO-8859-1).")
     public Response submit(InputStream csv, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, UriInfo uri) {
         ImportJob job = service.submit(csv, charsetOf(contentType), idempotencyKey, caller.get());

@@ -11,12 +11,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,7 +59,8 @@ public class ImportBatches {
     @Transactional
     public Pending pending(UUID jobId) {
         ImportJob job = ImportJob.findById(jobId);
-        return job == null || job.status != ImportJob.Status.RUNNING ? null : new Pending(job.nextLine, Charset.forName(job.charset));
+        return job == null || job.status != ImportJob.Status.RUNNING ? null
+                : new Pending(job.nextLine, Charset.forName(job.charset));
     }
 
     /** Stores the uploaded file with its job, in the submitting transaction. */
