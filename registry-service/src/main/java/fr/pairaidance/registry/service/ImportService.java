@@ -65,12 +65,20 @@ public class ImportService {
     public record Submitted(UUID jobId) {
     }
 
-    @Transactional
+    /**
+     * Reads the upload from the client first, outside any transaction (a slow upload holds no connection
+     * and cannot run into the transaction timeout), then stores it with its job in one transaction.
+     */
     public ImportJob submit(InputStream csv, Charset charset, String idempotencyKey, Caller caller) {
         ImportUpload upload = ImportUpload.read(csv, config.importJobs().chunkBytes(), platform.maxBodySize());
         if (upload.blank()) {
             throw ProblemException.badRequest("body", "the CSV file is empty");
         }
+        return store(upload, charset, idempotencyKey, caller); // ArC intercepts self-invocation: transactional
+    }
+
+    @Transactional
+    ImportJob store(ImportUpload upload, Charset charset, String idempotencyKey, Caller caller) {
         String scope = "import:" + caller.subject();
         Optional<String> earlier = idempotencyKeys.claimDigest(scope, idempotencyKey, upload.sha256());
         if (earlier.isPresent()) {
