@@ -59,11 +59,6 @@ record LocalOptions(
         return logDir().resolve(name + ".log");
     }
 
-    /** Where the services read the shared reference data (geography, prevalence). */
-    Path referenceData() {
-        return repositoryRoot.resolve("../shared/reference-data").normalize();
-    }
-
     String keycloakUrl() {
         return "http://localhost:" + keycloakPort;
     }

@@ -1,6 +1,5 @@
 package fr.pairaidance.localsystem;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +65,6 @@ public final class LocalSystem {
 
     private Map<ServiceDefinition, Summary.State> startServices() {
         long servicesStarted = System.nanoTime();
-        if (!Files.isDirectory(options.referenceData())) {
-            Console.info("Warning: no reference data in " + options.referenceData() + ": the services may fail");
-        }
         Map<ServiceDefinition, Summary.State> states = new LinkedHashMap<>();
         List<ServiceDefinition> startable = new ArrayList<>();
         for (ServiceDefinition service : options.services()) {

@@ -252,7 +252,6 @@ final class ServiceProcess {
         command.add("-Dquarkus.datasource.password=" + PostgresProcess.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + options.kafkaBootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + options.issuerUrl());
-        command.add("-Dpairaidance.reference-data=" + options.referenceData());
         // Readable log lines in the local log files (the services log JSON in production).
         command.add("-Dquarkus.log.console.json.enabled=false");
         command.add("-jar");
