@@ -1,7 +1,6 @@
 package fr.pairaidance.registry.service;
 
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
-import fr.pairaidance.platform.problem.Problem;
 import fr.pairaidance.platform.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +31,7 @@ record ImportUpload(List<byte[]> chunks, byte[] sha256, boolean blank) {
                 }
                 total += read;
                 if (total > maxBytes) {
-                    throw new ProblemException(413, "payload-too-large", "Payload too large",
-                            "the CSV file is larger than " + maxBytes + " bytes: split it into several imports",
-                            List.of(new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
+                    throw ProblemException.payloadTooLarge("body", maxBytes, "split the CSV file into several imports");
                 }
                 digest.update(chunk, 0, read);
                 blank = blank && isBlank(chunk, read);

@@ -45,6 +45,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A body over the size a service accepts (the HTTP layer answers the same type for announced sizes). */
+    public static ProblemException payloadTooLarge(String field, long maxBytes, String advice) {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                field + " is larger than " + maxBytes + " bytes: " + advice,
+                List.of(new Problem.FieldError(field, "is larger than " + maxBytes + " bytes")));
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "precondition-failed", "Precondition failed", detail, null);
     }
