@@ -63,6 +63,22 @@ final class Http {
         return send(auth(b, token));
     }
 
+    /**
+     * One POST without a body and without retry, for a call that must not run twice (a rebuild): a retry
+     * after a timeout would start a second one while the first still runs on the server.
+     */
+    static Reply postOnce(String url, String token, Duration timeout) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(timeout);
+        try {
+            HttpResponse<String> r = CLIENT.send(auth(b, token).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     static Reply postJson(String url, String token, Object body, Map<String, String> headers) {
         return send("POST", url, token, "application/json", write(body), headers);
     }

@@ -64,7 +64,7 @@ record Options(
                 root,
                 Path.of(prop("bench.log-dir", root.resolve(".local-data/logs").toString())).toAbsolutePath().normalize(),
                 Integer.parseInt(prop("bench.startup-runs", "5")),
-                prop("bench.rebuild", "first"),
+                prop("bench.rebuild", "all"),
                 prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
                 Integer.parseInt(prop("bench.resume-from", "0")),
                 prop("bench.previous-steps", ""));

@@ -94,6 +94,7 @@ final class Report {
                         + num(s.at("/propagation/visible")) + " labels, max " + num(s.at("/propagation/maxMs")) + ")");
         row(md, steps, "orientation rebuild from Kafka", "1 000 000 events < 120 s",
                 s -> s.path("rebuild").has("skipped") ? s.at("/rebuild/skipped").asText()
+                        : s.path("rebuild").has("failed") ? "**failed**: " + s.at("/rebuild/failed").asText()
                         : num(s.at("/rebuild/registryEvents")) + " + " + num(s.at("/rebuild/labelEvents")) + " events in "
                         + num(s.at("/rebuild/seconds")) + " s = " + num(s.at("/rebuild/eventsPerSecond"))
                         + "/s → **" + num(s.at("/rebuild/secondsPerMillionEventsExtrapolated")) + " s** per million");
