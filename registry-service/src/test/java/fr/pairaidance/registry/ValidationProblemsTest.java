@@ -18,8 +18,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -155,6 +161,59 @@ class ValidationProblemsTest {
     void everyAnswerCarriesACorrelationId() {
         given().header("X-Correlation-Id", "abc-123").get("/api/v1/vocabularies").then()
                 .header("X-Correlation-Id", "abc-123");
+    }
+
+    @Test
+    void aStreamedBodyOverTheLimitIsA413ProblemNamingTheBody() throws Exception {
+        // No Content-Length (chunked): refused once 12 MB are read, like an announced size over the limit, and
+        // not logged as a failure of the service (the HTTP layer and the problem mappers log no error).
+        long limit = 12_582_912;
+        byte[] start = "{\"givenName\": \"".getBytes(StandardCharsets.UTF_8);
+        InputStream endless = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                long i = sent++;
+                return i < start.length ? start[(int) i] : i < limit + 1_000_000 ? 'a' : -1;
+            }
+        };
+        Logger root = Logger.getLogger("");
+        List<LogRecord> severe = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String logger = String.valueOf(record.getLoggerName());
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue() && (logger.startsWith("fr.pairaidance")
+                        || logger.startsWith("io.quarkus.vertx.http") || logger.startsWith("org.jboss.resteasy"))) {
+                    severe.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(handler);
+        try {
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + RestAssured.port + "/api/v1/practitioners"))
+                    .header("Authorization", AGENT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, reply.statusCode(), reply.body());
+            assertEquals("application/problem+json", reply.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("body", JsonPath.from(reply.body()).getString("errors[0].field"));
+            // The service still answers on a new connection, and logged no error for the client's fault.
+            given().get("/api/v1/vocabularies").then().statusCode(200);
+            assertEquals(List.of(), severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        } finally {
+            root.removeHandler(handler);
+        }
     }
 
     @Test

@@ -193,6 +193,44 @@ class MalformedInputTest {
         }
     }
 
+    /**
+     * The same limit for a body streamed without Content-Length (chunked): each service stops reading it
+     * after 12 MB and answers the 413 problem naming {@code body}, as it does for an announced size.
+     */
+    @Test
+    void streamedBodiesOverTheLimitGet413Problems() throws Exception {
+        // Endpoints the agency may call (the role is checked before the body is read): orientation's
+        // self-diagnosis is open to anyone.
+        Map<String, String> writes = Map.of("registry-service", "/api/v1/practitioners",
+                "labelling-service", "/api/v1/applications", "orientation-service", "/api/v1/self-diagnosis");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(SystemUnderTest.get().serviceUrl(write.getKey()) + write.getValue()))
+                    .header("Authorization", "Bearer " + KeycloakTokens.agency())
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> jsonOf(13_000_000))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, answer.statusCode(), write.getKey() + " answered " + answer.body());
+            assertEquals("body", mapper.readTree(answer.body()).at("/errors/0/field").asText(),
+                    write.getKey() + " answered " + answer.body());
+        }
+    }
+
+    /** {"a":"aaa…"} of about the given size, produced as it is read (its size is not announced). */
+    private static java.io.InputStream jsonOf(long bytes) {
+        byte[] start = "{\"a\":\"".getBytes(StandardCharsets.US_ASCII);
+        return new java.io.InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                long i = sent++;
+                return i < start.length ? start[(int) i] : i < bytes ? 'a' : i == bytes ? '"' : i == bytes + 1 ? '}' : -1;
+            }
+        };
+    }
+
     /** One HTTP/1.1 answer: its head, then as many bytes of body as its Content-Length says. */
     private static String readAnswer(java.io.InputStream in) throws java.io.IOException {
         StringBuilder answer = new StringBuilder();

@@ -45,6 +45,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response streamedBodyTooLarge(StreamedBodyLimit.TooLarge e, UriInfo uri) {
+        return problem(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
