@@ -1,6 +1,7 @@
 package fr.pairaidance.localstack.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,7 +12,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real Kafka KRaft broker (Apache Kafka's own test kit, in process) for integration tests. */
+/**
+ * A real Kafka KRaft broker (Apache Kafka's own test kit, in process) for integration tests: one per
+ * test JVM, stopped by a shutdown hook.
+ *
+ * <p>The broker's directory is made here, not by the test kit: the kit would register a second
+ * shutdown hook deleting it, which runs concurrently with the one stopping the broker. A broker that
+ * finds its only log directory gone halts the JVM with status 1, and the build fails after green
+ * tests. Closing the kit deletes the directory once the broker has stopped.
+ */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
@@ -30,6 +39,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (cluster == null) {
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setBaseDirectory(Files.createTempDirectory("kafka-test-"))
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
