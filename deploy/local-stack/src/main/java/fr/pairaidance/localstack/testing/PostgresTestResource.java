@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL 17 (zonky embedded binaries) for a service's integration tests: one server per
- * test JVM, one database per service, on a free port.
+ * test JVM, one database per service, on a free port. zonky's own shutdown hook stops it.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -53,14 +53,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
         }
         return server;
     }
