@@ -40,7 +40,8 @@ public final class Benchmarks {
     private final PgBench pgbench;
     private final Loader loader;
     private final Map<String, Long> pids = new LinkedHashMap<>();
-    private final Map<String, Double> maxRss = new ConcurrentHashMap<>();
+    /** Per service, the sample with the highest resident memory since the step's measurements began. */
+    private final Map<String, Processes.Memory> peakMemory = new ConcurrentHashMap<>();
     private final List<String> labelNumbers = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -139,7 +140,7 @@ public final class Benchmarks {
                     "registryRecords", db.count("registry", "select count(*) from practitioner"),
                     "labels", db.count("labelling", "select count(*) from label"),
                     "listing", db.count("orientation", "select count(*) from listing")));
-            maxRss.clear();
+            peakMemory.clear();
             step.put("ceilings", ceilings());
             step.put("search", search(step));
             step.put("verification", verification(step));
@@ -154,8 +155,14 @@ public final class Benchmarks {
             // Last: the registrations leave events that the consumers apply for a while after.
             step.put("registration", registration(step, size));
             Map<String, Object> rss = new LinkedHashMap<>();
-            maxRss.forEach((k, v) -> rss.put(k, Stats.round(v, 1)));
+            Map<String, Object> rssAtPeak = new LinkedHashMap<>();
+            peakMemory.forEach((service, peak) -> {
+                rss.put(service, Stats.round(peak.rssMiB(), 1));
+                rssAtPeak.put(service, Map.of("anonymousMiB", Stats.round(peak.anonymousMiB(), 1),
+                        "fileBackedMiB", Stats.round(peak.fileBackedMiB(), 1)));
+            });
             step.put("maxRssMiB", rss);
+            step.put("rssAtPeakMiB", rssAtPeak);
             steps.add(step);
             Console.info("Step " + size + " done: " + Http.write(step));
         }
@@ -510,10 +517,8 @@ public final class Benchmarks {
     private void sampleRss() {
         while (true) {
             pids.forEach((service, pid) -> {
-                double rss = Processes.rssMiB(pid);
-                if (!Double.isNaN(rss)) {
-                    maxRss.merge(service, rss, Math::max);
-                }
+                Processes.memory(pid).ifPresent(sample -> peakMemory.merge(service, sample,
+                        (peak, next) -> next.rssMiB() > peak.rssMiB() ? next : peak));
             });
             if (!Pause.pause(250)) {
                 return;

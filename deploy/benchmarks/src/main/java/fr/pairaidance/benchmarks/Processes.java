@@ -67,18 +67,30 @@ final class Processes {
                 .collect(Collectors.joining(" "));
     }
 
-    /** VmRSS of the process in MiB, or NaN. */
-    static double rssMiB(long pid) {
+    /**
+     * The resident memory of a process in MiB: in all ({@code VmRSS}), anonymous ({@code RssAnon}: heap,
+     * metaspace, code cache, stacks, native heap) and file-backed ({@code RssFile}: class archive,
+     * libraries). Empty once the process is gone.
+     */
+    static Optional<Memory> memory(long pid) {
+        Map<String, Double> kib = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                if (line.startsWith("VmRSS:") || line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+                    kib.put(line.substring(0, line.indexOf(':')), Double.parseDouble(line.replaceAll("[^0-9]", "")));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // gone
+            return Optional.empty();
         }
-        return Double.NaN;
+        if (!kib.containsKey("VmRSS")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Memory(kib.get("VmRSS") / 1024, kib.getOrDefault("RssAnon", Double.NaN) / 1024,
+                kib.getOrDefault("RssFile", Double.NaN) / 1024));
+    }
+
+    record Memory(double rssMiB, double anonymousMiB, double fileBackedMiB) {
     }
 
     /** The last "started in N s" of a service's log file. */
@@ -140,7 +152,7 @@ final class Processes {
                 Pause.pause(20);
             }
             double ready = (System.nanoTime() - t0) / 1e9;
-            double rss = rssMiB(p.pid());
+            double rss = memory(p.pid()).map(Memory::rssMiB).orElse(Double.NaN);
             return new Start(ready, startedInFromLog(log), rss);
         } finally {
             p.destroy();

@@ -100,7 +100,9 @@ final class Report {
                         + "/s → **" + num(s.at("/rebuild/secondsPerMillionEventsExtrapolated")) + " s** per million");
         for (String service : Benchmarks.SERVICES) {
             row(md, steps, "max RSS under load, " + service + " (MiB)", "< 300 MB",
-                    s -> "**" + num(s.at("/maxRssMiB/" + service)) + "**");
+                    s -> "**" + num(s.at("/maxRssMiB/" + service)) + "**" + (s.at("/rssAtPeakMiB/" + service).isMissingNode()
+                            ? "" : " (anonymous " + num(s.at("/rssAtPeakMiB/" + service + "/anonymousMiB"))
+                            + ", file-backed " + num(s.at("/rssAtPeakMiB/" + service + "/fileBackedMiB")) + ")"));
         }
         row(md, steps, "labelling pipeline while loading (practitioners/s)", "",
                 s -> num(s.at("/load/labelledPerSecond")) + " (" + num(s.at("/load/labelled")) + " labelled, "
