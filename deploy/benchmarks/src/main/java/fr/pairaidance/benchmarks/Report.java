@@ -100,9 +100,7 @@ final class Report {
                         + "/s → **" + num(s.at("/rebuild/secondsPerMillionEventsExtrapolated")) + " s** per million");
         for (String service : Benchmarks.SERVICES) {
             row(md, steps, "max RSS under load, " + service + " (MiB)", "< 300 MB",
-                    s -> "**" + num(s.at("/maxRssMiB/" + service)) + "**" + (s.at("/rssAtPeakMiB/" + service).isMissingNode()
-                            ? "" : " (anonymous " + num(s.at("/rssAtPeakMiB/" + service + "/anonymousMiB"))
-                            + ", file-backed " + num(s.at("/rssAtPeakMiB/" + service + "/fileBackedMiB")) + ")"));
+                    s -> maxRss(s, service));
         }
         row(md, steps, "labelling pipeline while loading (practitioners/s)", "",
                 s -> num(s.at("/load/labelledPerSecond")) + " (" + num(s.at("/load/labelled")) + " labelled, "
@@ -184,5 +182,12 @@ final class Report {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** The step's maximum RSS of a service, with its anonymous and file-backed parts where the run has them. */
+    private static String maxRss(JsonNode step, String service) {
+        JsonNode parts = step.at("/rssAtPeakMiB/" + service);
+        return "**" + num(step.at("/maxRssMiB/" + service)) + "**" + (parts.isMissingNode() ? ""
+                : " (anonymous " + num(parts.path("anonymousMiB")) + ", file-backed " + num(parts.path("fileBackedMiB")) + ")");
     }
 }

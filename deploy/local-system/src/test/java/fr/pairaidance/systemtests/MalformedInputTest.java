@@ -8,7 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -177,8 +184,8 @@ class MalformedInputTest {
         Map<String, String> writes = Map.of("registry-service", "/api/v1/practitioners",
                 "labelling-service", "/api/v1/applications", "orientation-service", "/api/v1/requests");
         for (Map.Entry<String, String> write : writes.entrySet()) {
-            java.net.URI base = java.net.URI.create(SystemUnderTest.get().serviceUrl(write.getKey()));
-            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            URI base = URI.create(SystemUnderTest.get().serviceUrl(write.getKey()));
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 socket.setSoTimeout(30_000);
                 String head = "POST " + write.getValue() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
                         + "Authorization: Bearer " + KeycloakTokens.agency() + "\r\n"
@@ -203,14 +210,14 @@ class MalformedInputTest {
         // self-diagnosis is open to anyone.
         Map<String, String> writes = Map.of("registry-service", "/api/v1/practitioners",
                 "labelling-service", "/api/v1/applications", "orientation-service", "/api/v1/self-diagnosis");
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         for (Map.Entry<String, String> write : writes.entrySet()) {
-            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(SystemUnderTest.get().serviceUrl(write.getKey()) + write.getValue()))
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                    URI.create(SystemUnderTest.get().serviceUrl(write.getKey()) + write.getValue()))
                     .header("Authorization", "Bearer " + KeycloakTokens.agency())
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> jsonOf(13_000_000))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonOf(13_000_000))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(413, answer.statusCode(), write.getKey() + " answered " + answer.body());
             assertEquals("body", mapper.readTree(answer.body()).at("/errors/0/field").asText(),
                     write.getKey() + " answered " + answer.body());
@@ -218,9 +225,9 @@ class MalformedInputTest {
     }
 
     /** {"a":"aaa…"} of about the given size, produced as it is read (its size is not announced). */
-    private static java.io.InputStream jsonOf(long bytes) {
+    private static InputStream jsonOf(long bytes) {
         byte[] start = "{\"a\":\"".getBytes(StandardCharsets.US_ASCII);
-        return new java.io.InputStream() {
+        return new InputStream() {
             private long sent;
 
             @Override
@@ -232,7 +239,7 @@ class MalformedInputTest {
     }
 
     /** One HTTP/1.1 answer: its head, then as many bytes of body as its Content-Length says. */
-    private static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+    private static String readAnswer(InputStream in) throws IOException {
         StringBuilder answer = new StringBuilder();
         while (!answer.toString().contains("\r\n\r\n")) {
             int b = in.read();
