@@ -28,7 +28,12 @@ def write(name, header, rows):
 write("regions.csv", ["code", "name"], sorted((r["code"], r["nom"]) for r in regions))
 write("departments.csv", ["code", "region", "name"],
       sorted((d["code"], d["region"], d["nom"]) for d in departments))
-write("zones.csv", ["code", "name"], sorted((code, z["label"]) for code, z in zones["zes"].items()))
+# The source's labels come from INSEE's unemployment series, which leaves out Guyane and Mayotte; their
+# communes still map to zones 0301-0303 and 0601. INSEE names those zones after their main town.
+UNLABELLED_BY_SOURCE = {"0301": "Cayenne", "0302": "Saint-Laurent-du-Maroni", "0303": "Kourou", "0601": "Mayotte"}
+labels = {code: z["label"] for code, z in zones["zes"].items()}
+labels.update({code: name for code, name in UNLABELLED_BY_SOURCE.items() if code not in labels})
+write("zones.csv", ["code", "name"], sorted(labels.items()))
 crosswalk = zones["communes"]
 rows = []
 for c in communes:
@@ -37,4 +42,4 @@ for c in communes:
     rows.append((c["code"], c["nom"], c["departement"], c["region"], crosswalk.get(c["code"], ""),
                  c.get("population", 0) or 0, " ".join(c.get("codesPostaux", []))))
 write("communes.csv", ["code", "name", "department", "region", "zone", "population", "postal_codes"], sorted(rows))
-print(f"{len(regions)} regions, {len(departments)} departments, {len(zones['zes'])} zones, {len(rows)} communes")
+print(f"{len(regions)} regions, {len(departments)} departments, {len(labels)} zones, {len(rows)} communes")

@@ -97,6 +97,40 @@ class ApplicationFlowTest {
     }
 
     @Test
+    void anOldRefusalIsNotAppealedWhileThePractitionerHoldsALabel() {
+        Practitioner p = eligible();
+        String refused = submitted(p);
+        assign(REGULATOR, refused);
+        refuse(REGULATOR, refused).statusCode(200);
+        String granted = submitted(p);
+        assign(REGULATOR, granted);
+        grant(REGULATOR, granted).statusCode(200);
+        post(p.token(), APPLICATIONS + refused + "/appeal", reason("Contest the old refusal"), applicationEtag(refused))
+                .statusCode(409).body("type", endsWith("already-labelled"));
+        as(REGULATOR).get(APPLICATIONS + refused).then().statusCode(200).body("state", equalTo("REFUSED"));
+    }
+
+    @Test
+    void aReasonWithAControlCharacterIsRefusedNamingTheField() {
+        String id = submitted(eligible());
+        assign(REGULATOR, id);
+        post(REGULATOR, APPLICATIONS + id + "/refusal", Map.of("reason", "Incomplete\u0000 file"), applicationEtag(id))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("reason"))
+                .body("errors.message", contains("must not contain control characters"));
+        post(REGULATOR, APPLICATIONS + id + "/refusal", Map.of("reason", "Incomplete file:\n- no supervision log"),
+                applicationEtag(id)).statusCode(200);
+    }
+
+    @Test
+    void aDecisionWithoutABodyNamesTheBody() {
+        String id = submitted(eligible());
+        assign(REGULATOR, id);
+        as(REGULATOR).header("If-Match", applicationEtag(id)).post(APPLICATIONS + id + "/refusal").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("body"));
+    }
+
+    @Test
     void theScopeIsCheckedAgainstTheVocabularies() {
         Practitioner p = eligible();
         as(AGENT).body(Map.of("practitionerId", p.id(), "scope",

@@ -21,13 +21,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pairaidance.labelling.Fixtures.Practitioner;
 import fr.pairaidance.localstack.testing.KafkaTestClient;
+import fr.pairaidance.localstack.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every event is published once, keyed by practitioner id, with the documented payload. */
@@ -36,6 +40,14 @@ import org.junit.jupiter.api.Test;
 class EventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
     private static final String LABEL = "fr.pairaidance.labelling.label.";
     private static final String APPLICATION = "fr.pairaidance.labelling.application.";
 
@@ -58,13 +70,17 @@ class EventsTest {
         LocalDate until = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(20);
         decide(number, "suspension", Map.of("reason", "Complaint", "until", until.toString())).statusCode(200);
         decide(number, "reinstatement", reason("Cleared")).statusCode(200);
+        // A month before the expiry the label is in its renewal window.
+        clock.set(LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(3).minusDays(30).atTime(10, 0)
+                .toInstant(ZoneOffset.UTC));
         decide(number, "renewal", reason("Continued supervision")).statusCode(200);
         decide(number, "revocation", reason("Breach")).statusCode(200);
 
-        List<KafkaTestClient.Event> labels = awaitEvents("labelling.label", p.id(), 5);
+        List<KafkaTestClient.Event> labels = awaitEvents("labelling.label", p.id(), 6);
         assertEquals(List.of(LABEL + "granted.v1", LABEL + "suspended.v1", LABEL + "reinstated.v1",
-                LABEL + "renewed.v1", LABEL + "revoked.v1"), labels.stream().map(KafkaTestClient.Event::type).toList());
-        assertEquals(5, labels.stream().map(KafkaTestClient.Event::id).distinct().count());
+                LABEL + "renewal-due.v1", LABEL + "renewed.v1", LABEL + "revoked.v1"),
+                labels.stream().map(KafkaTestClient.Event::type).toList());
+        assertEquals(6, labels.stream().map(KafkaTestClient.Event::id).distinct().count());
 
         KafkaTestClient.Event granted = labels.get(0);
         assertEquals("/pairaidance/labelling-service", granted.headers().get("ce_source"));
@@ -86,10 +102,10 @@ class EventsTest {
         assertEquals("SUSPENDED", suspended.get("state").asText());
         assertEquals(until.toString(), suspended.get("suspendedUntil").asText());
         assertEquals("Complaint", suspended.get("reason").asText());
-        JsonNode renewed = JSON.readTree(labels.get(3).value());
+        JsonNode renewed = JSON.readTree(labels.get(4).value());
         assertEquals(LocalDate.parse(g.get("expiresOn").asText()).plusYears(3).toString(),
                 renewed.get("expiresOn").asText());
-        assertEquals("REVOKED", JSON.readTree(labels.get(4).value()).get("state").asText());
+        assertEquals("REVOKED", JSON.readTree(labels.get(5).value()).get("state").asText());
 
         List<KafkaTestClient.Event> applications = awaitEvents("labelling.application", p.id(), 3);
         assertEquals(List.of(APPLICATION + "submitted.v1", APPLICATION + "refused.v1",

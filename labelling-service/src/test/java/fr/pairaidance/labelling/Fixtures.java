@@ -48,13 +48,23 @@ final class Fixtures {
 
     static String registryEvent(Practitioner p, String status, boolean coreComplete, String publicName,
             Instant occurredAt) {
+        return registryEvent(p, status, coreComplete, publicName, false, occurredAt);
+    }
+
+    /** With {@code domainsPublished}, the practitioner consented to publish their lived-experience domains. */
+    static String registryEvent(Practitioner p, String status, boolean coreComplete, String publicName,
+            boolean domainsPublished, Instant occurredAt) {
         String subject = p.subject() == null || "WITHDRAWN".equals(status) ? "null" : "\"" + p.subject() + "\"";
         String name = publicName == null ? "null" : "\"" + publicName + "\"";
+        String publication = domainsPublished
+                ? "{\"listed\":true,\"consentVersion\":1,\"domains\":[\"MENTAL_HEALTH\"],\"languages\":[\"fr\"]}"
+                : "{\"listed\":true,\"consentVersion\":1,\"languages\":[\"fr\"]}";
         return """
                 {"schemaVersion":1,"practitionerId":"%s","registryNumber":"%s","subject":%s,"status":"%s",
                  "coreComplete":%s,"coreCompletedAt":null,"publicName":%s,"zoneCode":"8421","departmentCode":"69",
-                 "regionCode":"84","modes":["SELF_EMPLOYED"],"remote":true,"moduleCodes":["CORE-2C"],"occurredAt":"%s"}
-                """.formatted(p.id(), p.registryNumber(), subject, status, coreComplete, name, occurredAt);
+                 "regionCode":"84","modes":["SELF_EMPLOYED"],"remote":true,"publication":%s,"moduleCodes":["CORE-2C"],
+                 "occurredAt":"%s"}
+                """.formatted(p.id(), p.registryNumber(), subject, status, coreComplete, name, publication, occurredAt);
     }
 
     static Practitioner newPractitioner() {
@@ -64,8 +74,14 @@ final class Fixtures {
 
     /** Sends the event and waits until this service has applied it (its time is the last seen). */
     static void feed(Practitioner p, String type, String status, boolean coreComplete, String publicName) {
+        feed(p, type, status, coreComplete, publicName, false);
+    }
+
+    static void feed(Practitioner p, String type, String status, boolean coreComplete, String publicName,
+            boolean domainsPublished) {
         Instant at = Instant.now();
-        KafkaTestClient.send(REGISTRY_TOPIC, p.id(), type, registryEvent(p, status, coreComplete, publicName, at));
+        KafkaTestClient.send(REGISTRY_TOPIC, p.id(), type,
+                registryEvent(p, status, coreComplete, publicName, domainsPublished, at));
         awaitApplied(p, at);
     }
 

@@ -9,6 +9,7 @@ import static fr.pairaidance.labelling.Fixtures.labelOf;
 import static fr.pairaidance.labelling.Fixtures.post;
 import static fr.pairaidance.labelling.Fixtures.reason;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -32,7 +33,7 @@ class LabelLifecycleTest {
     }
 
     @Test
-    void suspendReinstateRenewAndRevoke() {
+    void suspendReinstateAndRevokeButNoRenewalBeforeTheWindowNorSuspensionPastTheExpiry() {
         String number = labelOf(eligible());
         String expiry = as(REGULATOR).get("/api/v1/labels/" + number).then().extract().path("expiresOn");
         String until = today().plusDays(30).toString();
@@ -41,9 +42,12 @@ class LabelLifecycleTest {
                 .body("stateReason", equalTo("Complaint under investigation"));
         decide(number, "reinstatement", reason("Complaint dismissed")).statusCode(200)
                 .body("state", equalTo("ACTIVE")).body("suspendedUntil", nullValue()).body("stateReason", nullValue());
-        decide(number, "renewal", reason("Supervision continued")).statusCode(200)
-                .body("state", equalTo("ACTIVE"))
-                .body("expiresOn", equalTo(LocalDate.parse(expiry).plusYears(3).toString()));
+        decide(number, "suspension", Map.of("reason", "Investigation", "until",
+                LocalDate.parse(expiry).plusDays(1).toString())).statusCode(400)
+                .body("errors.field", contains("until"));
+        decide(number, "renewal", reason("Supervision continued")).statusCode(409)
+                .body("type", endsWith("renewal-not-due"))
+                .body("detail", containsString(LocalDate.parse(expiry).minusDays(90).toString()));
         decide(number, "revocation", reason("Serious breach of the code of conduct")).statusCode(200)
                 .body("state", equalTo("REVOKED")).body("stateReason", equalTo("Serious breach of the code of conduct"));
     }

@@ -1,7 +1,9 @@
 package fr.pairaidance.labelling;
 
+import static fr.pairaidance.labelling.Fixtures.CORE_COMPLETED;
 import static fr.pairaidance.labelling.Fixtures.decide;
 import static fr.pairaidance.labelling.Fixtures.eligible;
+import static fr.pairaidance.labelling.Fixtures.feed;
 import static fr.pairaidance.labelling.Fixtures.labelOf;
 import static fr.pairaidance.labelling.Fixtures.reason;
 import static io.restassured.RestAssured.given;
@@ -12,10 +14,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pairaidance.labelling.Fixtures.Practitioner;
 import fr.pairaidance.localstack.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -62,7 +66,8 @@ class VerificationTest {
 
     @Test
     void anyoneVerifiesALabelTodayAndSeesOnlyPublicFacts() {
-        String number = labelOf(eligible());
+        Practitioner holder = eligible();
+        String number = labelOf(holder);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         anyone().get(path(number)).then().statusCode(200).contentType("application/json")
                 .body("number", equalTo(number))
@@ -71,11 +76,26 @@ class VerificationTest {
                 .body("valid", equalTo(true))
                 .body("grantedOn", equalTo(today.toString()))
                 .body("expiresOn", equalTo(today.plusYears(3).toString()))
-                .body("scope.domains", contains("MENTAL_HEALTH"))
                 .body("scope.appellations", contains("PAIR_AIDANT"))
+                .body("scope.keySet()", contains("appellations"))
                 .body("practitionerName", equalTo("Camille D."))
                 .body("keySet()", containsInAnyOrder("number", "asOf", "state", "valid", "grantedOn", "expiresOn",
                         "scope", "practitionerName"));
+    }
+
+    @Test
+    void theLabelsDomainsAreShownOnlyWhileItsHolderConsentsToPublishThem() {
+        Practitioner holder = eligible();
+        String number = labelOf(holder);
+        anyone().get(path(number)).then().statusCode(200).body("scope.domains", nullValue());
+
+        feed(holder, CORE_COMPLETED, "ACTIVE", true, "Camille D.", true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> anyone().get(path(number)).then()
+                .statusCode(200).body("scope.domains", contains("MENTAL_HEALTH")));
+
+        feed(holder, CORE_COMPLETED, "ACTIVE", true, "Camille D.", false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> anyone().get(path(number)).then()
+                .statusCode(200).body("scope.domains", nullValue()));
     }
 
     @Test

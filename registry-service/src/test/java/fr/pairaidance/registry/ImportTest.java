@@ -43,6 +43,11 @@ class ImportTest {
     }
 
     private static JsonPath runImport(String csv, String contentType) {
+        return runImport(csv.getBytes(contentType.contains("UTF-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1),
+                contentType);
+    }
+
+    private static JsonPath runImport(byte[] csv, String contentType) {
         String location = given().header("Authorization", AGENT).contentType(contentType).body(csv)
                 .post("/api/v1/imports").then().statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(
@@ -68,7 +73,7 @@ class ImportTest {
         assertEquals(2, job.getInt("importedRows"));
         assertEquals(5, job.getInt("rejectedRows"));
         List<Map<String, Object>> rejections = job.getList("rejections");
-        assertTrue(rejections.contains(Map.of("line", 3, "field", "communeCode", "reason", "unknown INSEE commune code '99999'")), rejections.toString());
+        assertTrue(rejections.contains(Map.of("line", 3, "field", "commune_code", "reason", "unknown INSEE commune code '99999'")), rejections.toString());
         assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(4) && r.get("field").equals("siret")));
         assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(6) && r.get("field").equals("email")));
         assertTrue(rejections.stream().anyMatch(r -> r.get("line").equals(7) && r.get("field").equals("birth_date")));
@@ -140,6 +145,52 @@ class ImportTest {
         assertEquals(413, reply.statusCode(), reply.body());
         assertEquals("application/problem+json", reply.headers().firstValue("Content-Type").orElse(""));
         assertEquals("body", JsonPath.from(reply.body()).getString("errors[0].field"));
+    }
+
+    @Test
+    void aSpreadsheetsUtf8ExportWithAByteOrderMarkIsImported() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        byte[] text = (HEADER.replace("\n", "\r\n") + row("bom-" + tag + "@example.org", "69123", Fixtures.SIRET,
+                "1980-01-01").replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[text.length + 3];
+        csv[0] = (byte) 0xEF;
+        csv[1] = (byte) 0xBB;
+        csv[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, csv, 3, text.length);
+        JsonPath job = runImport(csv, "text/csv; charset=UTF-8");
+        assertEquals("DONE", job.getString("status"), job.getList("rejections").toString());
+        assertEquals(1, job.getInt("importedRows"));
+    }
+
+    @Test
+    void aControlCharacterRejectsItsRowOnlyAndRejectionsNameTheLineOfTheFile() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = HEADER
+                + row("ctl-a-" + tag + "@example.org", "69123", Fixtures.SIRET, "1980-01-01")            // line 2
+                + "\n"                                                                                     // line 3
+                + row("ctl-b-" + tag + "@example.org", "69123", Fixtures.SIRET, "1980-01-01")
+                        .replace("Martin", "Mar\u0000tin")                                                  // line 4
+                + row("ctl-c-" + tag + "@example.org", "69123", Fixtures.SIRET, "2020-01-01");           // line 5
+        JsonPath job = runImport(csv, "text/csv; charset=UTF-8");
+        assertEquals("DONE", job.getString("status"));
+        assertEquals(1, job.getInt("importedRows"));
+        assertEquals(List.of(Map.of("line", 4, "field", "family_name", "reason", "must not contain control characters"),
+                Map.of("line", 5, "field", "birth_date", "reason", "the practitioner must be at least 16 years old")),
+                job.getList("rejections"));
+    }
+
+    @Test
+    void aFileThatIsNotInItsCharsetFailsWithAReasonTheAgentCanActOn() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // A Latin-1 file (a spreadsheet's default "CSV" export) announced as UTF-8.
+        byte[] latin1 = (HEADER + row("latin-" + tag + "@example.org", "69123", Fixtures.SIRET, "1980-01-01")
+                .replace("Jean", "Hélène")).getBytes(StandardCharsets.ISO_8859_1);
+        JsonPath job = runImport(latin1, "text/csv; charset=UTF-8");
+        assertEquals("FAILED", job.getString("status"));
+        assertEquals(0, job.getInt("importedRows"));
+        assertTrue(job.getString("rejections[0].reason").contains("save it as UTF-8"), job.getString("rejections"));
+        // The same bytes, with their charset named, are imported.
+        assertEquals(1, runImport(latin1, "text/csv; charset=ISO-8859-1").getInt("importedRows"));
     }
 
     @Test

@@ -200,6 +200,42 @@ class PractitionerApiTest {
     }
 
     @Test
+    void simultaneousCorrectionsGivingTwoRecordsOneEmailLeaveOneWinnerAndNameTheField() throws Exception {
+        String email = uniqueEmail();
+        List<String> ids = List.of(Fixtures.registered(), Fixtures.registered(), Fixtures.registered(),
+                Fixtures.registered());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> updates = ids.stream().<Callable<Integer>>map(id -> () -> given()
+                    .header("Authorization", AGENT).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                    .body(practitioner(email)).put("/api/v1/practitioners/" + id).statusCode()).toList();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : pool.invokeAll(updates)) {
+                statuses.add(r.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+            assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
+            assertEquals(1, recordsWithEmail(email));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aNameSearchTakesPercentAndUnderscoreLiterally() {
+        Map<String, Object> body = practitioner(uniqueEmail());
+        String family = "Under_" + UUID.randomUUID().toString().substring(0, 8);
+        body.put("familyName", family);
+        register(AGENT, body).statusCode(201);
+        given().header("Authorization", AGENT).queryParam("name", family).get("/api/v1/practitioners").then()
+                .statusCode(200).body("total", equalTo(1));
+        for (String wildcard : List.of("_", "%", "Under%", "U_der")) {
+            given().header("Authorization", AGENT).queryParam("name", wildcard).get("/api/v1/practitioners").then()
+                    .statusCode(200).body("items.familyName", not(hasItem(family)));
+        }
+    }
+
+    @Test
     void searchFiltersByZoneDomainAndStatusInAStableOrder() {
         Map<String, Object> rennes = practitioner(uniqueEmail());
         rennes.put("communeCode", "35238");

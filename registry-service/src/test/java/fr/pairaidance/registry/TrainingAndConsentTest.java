@@ -10,14 +10,21 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.pairaidance.localstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,6 +76,17 @@ class TrainingAndConsentTest {
                         "evidenceReference", "VAE"))
                 .post("/api/v1/practitioners/" + id + "/training/prior-experience").then().statusCode(400)
                 .body("errors.field", contains("moduleCodes[1]"));
+        // Dates before the practitioner's birth (1985-04-12), absurd ones included, name their field.
+        body.put("moduleCode", "CORE-1A");
+        body.put("delivery", "ON_SITE");
+        body.put("completedOn", "1980-01-01");
+        given().header("Authorization", AGENT).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(400)
+                .body("errors.field", contains("completedOn"));
+        given().header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body(Map.of("moduleCodes", List.of("CORE-1A"), "decidedOn", "-50000-01-01", "evidenceReference", "VAE"))
+                .post("/api/v1/practitioners/" + id + "/training/prior-experience").then().statusCode(400)
+                .body("errors.field", contains("decidedOn"));
     }
 
     @Test
@@ -100,6 +118,27 @@ class TrainingAndConsentTest {
                 .body("version", equalTo(2)).body("listed", equalTo(false));
         given().header("Authorization", AGENT).get("/api/v1/practitioners/" + id + "/consents/history").then()
                 .statusCode(200).body("version", contains(1, 2)).body("listed", contains(true, false));
+    }
+
+    @Test
+    void simultaneousConsentChangesEachBecomeTheNextVersion() throws Exception {
+        String subject = "double-click-" + UUID.randomUUID();
+        String id = Fixtures.selfRegistered(subject);
+        String me = Tokens.bearer(subject, "practitioner");
+        Callable<Integer> save = () -> given().header("Authorization", me).contentType(ContentType.JSON)
+                .body(consent(true)).put("/api/v1/practitioners/" + id + "/consents").statusCode();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : pool.invokeAll(Collections.nCopies(8, save))) {
+                statuses.add(r.get());
+            }
+            assertEquals(Collections.nCopies(8, 200), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        given().header("Authorization", me).get("/api/v1/practitioners/" + id + "/consents/history").then()
+                .statusCode(200).body("version", contains(1, 2, 3, 4, 5, 6, 7, 8));
     }
 
     @Test

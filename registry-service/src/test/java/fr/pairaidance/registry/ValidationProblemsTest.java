@@ -60,6 +60,13 @@ class ValidationProblemsTest {
                 Arguments.of("phone", "0612345678", "phone"),
                 Arguments.of("birthDate", LocalDate.now().plusDays(3).toString(), "birthDate"),
                 Arguments.of("givenName", "", "givenName"),
+                Arguments.of("givenName", "Je\u0000an", "givenName"),   // PostgreSQL refuses NUL: a 400, not a 500
+                Arguments.of("familyName", "Q\u0007a\u001b[31m", "familyName"),
+                Arguments.of("familyName", "Martin\nDupont", "familyName"),
+                Arguments.of("givenName", "\u00a0", "givenName"),        // a no-break space is not a name
+                Arguments.of("givenName", "\u200b", "givenName"),        // nor is a zero-width space
+                Arguments.of("remote", "true", "remote"),                 // a text is not a boolean
+                Arguments.of("givenName", 42, "givenName"),               // nor a number a text
                 Arguments.of("domains", List.of(), "domains"));
     }
 
@@ -110,7 +117,8 @@ class ValidationProblemsTest {
     @Test
     void aMissingBodyIsAProblem() {
         given().header("Authorization", AGENT).contentType(ContentType.JSON)
-                .post("/api/v1/practitioners").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/practitioners").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
     }
 
     @Test

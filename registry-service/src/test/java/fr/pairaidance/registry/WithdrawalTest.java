@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pairaidance.localstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,12 @@ class WithdrawalTest {
         }
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from training_record where practitioner_id = ?1")
                 .setParameter(1, UUID.fromString(id)).getSingleResult()).longValue());
+        // The consent versions stay, as proof of what was published, without the account that gave them.
+        String consents = (String) em.createNativeQuery(
+                        "select coalesce(json_agg(c)::text, '') from consent c where practitioner_id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult();
+        assertTrue(consents.contains("\"version\":1"), consents);
+        assertFalse(consents.contains(subject), "the consent versions still name the account");
         // The account is unlinked: the former practitioner has no record any more.
         given().header("Authorization", me).get("/api/v1/practitioners/me").then().statusCode(404);
     }

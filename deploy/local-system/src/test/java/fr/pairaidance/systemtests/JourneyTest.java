@@ -105,10 +105,13 @@ class JourneyTest {
         String labelNumber = labelling(camille).get("/api/v1/labels/mine").then().statusCode(200)
                 .extract().path("[0].number");
 
-        // Anyone verifies the label.
+        // Anyone verifies the label; its domains show because she consented to publish hers.
         labelling(null).get("/api/v1/labels/" + labelNumber + "/verification").then().statusCode(200)
                 .body("state", equalTo("ACTIVE")).body("valid", equalTo(true))
                 .body("practitionerName", equalTo("Camille M."));
+        awaitStep("registry -> labelling (consent to publish domains)", () -> List.of("MENTAL_HEALTH").equals(
+                labelling(null).get("/api/v1/labels/" + labelNumber + "/verification").then().extract()
+                        .path("scope.domains")));
 
         // An employer in the same zone finds her and sends a request; she accepts; the employer gets the contact.
         awaitStep("labelling -> orientation (granted)", () -> listed(emma, registryNumber));

@@ -2,6 +2,7 @@ package fr.pairaidance.labelling.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The fields of a {@code registry.practitioner} event this service keeps (the others are ignored). */
@@ -13,5 +14,16 @@ public record RegistryPractitionerEvent(
         String status,
         boolean coreComplete,
         String publicName,
+        Publication publication,
         Instant occurredAt) {
+
+    /** What the practitioner consented to publish (absent: nothing); domains only with that consent. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Publication(List<String> domains) {
+    }
+
+    /** Whether the practitioner consented to publish their lived-experience domains. */
+    public boolean domainsPublished() {
+        return publication != null && publication.domains() != null && !publication.domains().isEmpty();
+    }
 }

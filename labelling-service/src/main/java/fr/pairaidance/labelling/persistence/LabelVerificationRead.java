@@ -21,13 +21,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class LabelVerificationRead {
 
-    /** The label's public facts and its holder's public name (null once they left the register). */
+    /**
+     * The label's public facts and its holder's public name (null once they left the register); its domains
+     * only when the holder consented to publish them (health data), empty otherwise.
+     */
     public record Row(UUID labelId, UUID practitionerId, LabelState state, List<String> domains, List<String> appellations,
             Instant grantedAt, LocalDate expiresOn, LocalDate suspendedUntil, String holderName) {
     }
 
-    private static final String SQL = "select l.id, l.practitioner_id, l.state, l.domains, l.appellations, l.granted_at, l.expires_on, "
-            + "l.suspended_until, e.public_name from label l "
+    private static final String SQL = "select l.id, l.practitioner_id, l.state,"
+            + " case when e.domains_published then l.domains end, l.appellations, l.granted_at, l.expires_on,"
+            + " l.suspended_until, e.public_name from label l "
             + "left join practitioner_eligibility e on e.practitioner_id = l.practitioner_id where l.number = ?";
 
     private final DataSource dataSource;

@@ -35,6 +35,10 @@ public class PractitionerEligibility extends PanacheEntityBase {
 
     public String status;
 
+    /** Consent to publish the lived-experience domains (health data): only then are a label's shown publicly. */
+    @Column(name = "domains_published")
+    public boolean domainsPublished;
+
     @Column(name = "core_complete")
     public boolean coreComplete;
 

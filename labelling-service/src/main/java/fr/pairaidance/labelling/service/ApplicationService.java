@@ -53,10 +53,7 @@ public class ApplicationService {
         if (!LabelApplication.openOf(p.practitionerId).isEmpty()) {
             throw openApplication();
         }
-        if (Label.holdsLiveLabel(p.practitionerId)) {
-            throw ProblemException.conflict("already-labelled", "Already labelled",
-                    "the practitioner already holds a label; the regulator renews it before it expires");
-        }
+        LabelGrants.requireNoLiveLabel(p.practitionerId);
         LabelApplication a = new LabelApplication();
         a.id = UUID.randomUUID();
         a.practitionerId = p.practitionerId;
@@ -146,6 +143,7 @@ public class ApplicationService {
         if (!LabelApplication.openOf(a.practitionerId).isEmpty()) {
             throw openApplication();
         }
+        LabelGrants.requireNoLiveLabel(a.practitionerId);
         trail.move(a, Action.APPEALED, ApplicationState.APPEALED, Actor.of(caller), in.reason());
         replays.complete("appeal", caller, idempotencyKey, id.toString());
         return new Result<>(a, false);

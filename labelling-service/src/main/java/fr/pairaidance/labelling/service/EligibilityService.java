@@ -6,6 +6,7 @@ import fr.pairaidance.labelling.messaging.RegistryPractitionerEvent;
 import fr.pairaidance.labelling.persistence.PractitionerEligibility;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
+import fr.pairaidance.platform.rest.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -73,6 +74,7 @@ public class EligibilityService {
         p.coreComplete = e.coreComplete();
         p.subject = withdrawn ? null : e.subject();
         p.publicName = withdrawn ? null : e.publicName();
+        p.domainsPublished = !withdrawn && e.domainsPublished();
         p.lastEventAt = e.occurredAt() == null ? clock.instant() : e.occurredAt();
         p.updatedAt = clock.instant();
         p.persist();
@@ -83,7 +85,7 @@ public class EligibilityService {
 
     private RegistryPractitionerEvent parse(IncomingEvent event) {
         try {
-            RegistryPractitionerEvent e = mapper.readValue(event.data(), RegistryPractitionerEvent.class);
+            RegistryPractitionerEvent e = StrictJson.storedData(mapper, RegistryPractitionerEvent.class).readValue(event.data());
             if (e.practitionerId() == null || e.status() == null) {
                 throw new IllegalArgumentException("Event " + event.id() + " lacks practitionerId or status");
             }

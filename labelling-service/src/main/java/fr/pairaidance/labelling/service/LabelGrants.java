@@ -29,12 +29,17 @@ public class LabelGrants {
         this.clock = clock;
     }
 
+    /** One live label per practitioner: an application, an appeal or a grant for a holder is refused. */
+    static void requireNoLiveLabel(UUID practitionerId) {
+        if (Label.holdsLiveLabel(practitionerId)) {
+            throw ProblemException.conflict("already-labelled", "Already labelled",
+                    "the practitioner already holds a label; the regulator renews it in its renewal window");
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Label grant(LabelApplication a, ScopeInput scope, Actor actor, String reason) {
-        if (Label.holdsLiveLabel(a.practitionerId)) {
-            throw ProblemException.conflict("already-labelled", "Already labelled",
-                    "the practitioner already holds a label; renew it instead");
-        }
+        requireNoLiveLabel(a.practitionerId);
         LocalDate today = lifecycle.today();
         Label label = new Label();
         label.id = UUID.randomUUID();

@@ -39,6 +39,10 @@ public class LabelService {
         if (in.until() != null && !in.until().isAfter(today)) {
             throw ProblemException.badRequest("until", "must be after today (" + today + ")");
         }
+        if (in.until() != null && in.until().isAfter(label.expiresOn)) {
+            throw ProblemException.badRequest("until", "must be no later than the label's expiry (" + label.expiresOn
+                    + "); leave it out to suspend the label until a reinstatement or its expiry");
+        }
         label.suspendedUntil = in.until();
         lifecycle.change(label, Action.SUSPENDED, LabelState.SUSPENDED, Actor.of(caller), in.reason(), today);
         replays.complete("suspend", caller, key, number);
@@ -80,6 +84,11 @@ public class LabelService {
         }
         Label label = decidable(number, ifMatch, Set.of(LabelState.ACTIVE, LabelState.RENEWAL_DUE),
                 "renewed (an expired label needs a new application)");
+        if (label.state == LabelState.ACTIVE) {
+            // Once per validity: a renewal far from the expiry would stack validities without a new review.
+            throw ProblemException.conflict("renewal-not-due", "Renewal not due", "the label " + number
+                    + " may be renewed in its renewal window, from " + label.expiresOn.minus(config.renewalWindow()));
+        }
         LocalDate today = lifecycle.today();
         label.expiresOn = label.expiresOn.plus(config.validity());
         LabelState state = LabelTimeline.stateOn(LabelState.ACTIVE, label.expiresOn, null, config.renewalWindow(), today);

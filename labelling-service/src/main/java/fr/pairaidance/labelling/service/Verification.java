@@ -26,7 +26,9 @@ public record Verification(
 
     public static final String NOT_YET_GRANTED = "NOT_YET_GRANTED";
 
-    public record Scope(@Schema(example = "[\"MENTAL_HEALTH\"]") List<String> domains,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scope(@Schema(description = "Lived-experience domains of the label: health data, shown only when "
+            + "the holder consented to publish them", example = "[\"MENTAL_HEALTH\"]") List<String> domains,
             @Schema(example = "[\"PAIR_AIDANT\"]") List<String> appellations) {
     }
 }

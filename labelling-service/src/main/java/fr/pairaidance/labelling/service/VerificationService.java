@@ -44,7 +44,9 @@ public class VerificationService {
         LabelVerificationRead.Row label = labels.byNumber(number)
                 .orElseThrow(() -> ProblemException.notFound("Label", number));
         String name = label.holderName();
-        Verification.Scope scope = new Verification.Scope(label.domains(), label.appellations());
+        // The domains are health data: shown only with the holder's consent (the read leaves them empty otherwise).
+        Verification.Scope scope = new Verification.Scope(label.domains().isEmpty() ? null : label.domains(),
+                label.appellations());
         LocalDate grantedOn = LocalDate.ofInstant(label.grantedAt(), config.timeZone());
         if (day.equals(today)) {
             LabelState state = LabelTimeline.stateOn(label.state(), label.expiresOn(), label.suspendedUntil(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pairaidance.orientation.persistence.SavedDiagnosis;
 import fr.pairaidance.platform.problem.ProblemException;
+import fr.pairaidance.platform.rest.StrictJson;
 import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.platform.security.Roles;
 import io.quarkus.security.UnauthorizedException;
@@ -71,7 +72,7 @@ public class DiagnosisService {
 
     private <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return StrictJson.storedData(mapper, type).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("saved diagnosis cannot be read", e);
         }

@@ -8,6 +8,7 @@ import fr.pairaidance.orientation.persistence.LabelState;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
+import fr.pairaidance.platform.rest.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -133,8 +134,8 @@ public class ReadModelService {
         } else {
             copy(e, state);
         }
-        if ("WITHDRAWN".equals(state.state)) {
-            requests.closeFor(id);
+        if (state.isEnded()) {
+            requests.closeFor(id); // the practitioner lost the label: nobody can answer these requests any more
         }
         return listings.refresh(id, states);
     }
@@ -188,7 +189,7 @@ public class ReadModelService {
 
     <T> T read(IncomingEvent event, Class<T> type) {
         try {
-            return mapper.readValue(event.data(), type);
+            return StrictJson.storedData(mapper, type).readValue(event.data());
         } catch (JsonProcessingException e) {
             // The message may quote personal data: only the event id and the exception class are logged.
             LOG.errorf("Unreadable event %s of type %s [%s]", event.id(), event.type(), e.getClass().getName());

@@ -41,8 +41,11 @@ public class Consent extends PanacheEntityBase {
     @Column(name = "given_at")
     public Instant givenAt;
 
+    /** The practitioner's account (subject); {@value #ERASED_GIVER} once they have withdrawn. */
     @Column(name = "given_by")
     public String givenBy;
+
+    public static final String ERASED_GIVER = "withdrawn";
 
     public static Optional<Consent> current(UUID practitionerId) {
         return find("key.practitionerId = ?1 order by key.version desc", practitionerId).firstResultOptional();
@@ -50,5 +53,10 @@ public class Consent extends PanacheEntityBase {
 
     public static List<Consent> history(UUID practitionerId) {
         return list("key.practitionerId = ?1 order by key.version", practitionerId);
+    }
+
+    /** At withdrawal: the versions no longer name the account that gave them. */
+    public static void eraseGivers(UUID practitionerId) {
+        update("givenBy = ?1 where key.practitionerId = ?2", ERASED_GIVER, practitionerId);
     }
 }

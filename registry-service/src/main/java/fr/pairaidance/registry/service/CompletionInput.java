@@ -1,5 +1,6 @@
 package fr.pairaidance.registry.service;
 
+import fr.pairaidance.platform.validation.OneLine;
 import fr.pairaidance.platform.validation.Siret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,12 +15,12 @@ public record CompletionInput(
         @NotBlank @Schema(example = "CORE-1A") String moduleCode,
         @NotNull @PastOrPresent @Schema(example = "2026-03-20") LocalDate completedOn,
         @NotNull @Valid TrainingBody trainingBody,
-        @NotBlank @Size(max = 200) @Schema(example = "ATTEST-2026-0042") String evidenceReference,
+        @NotBlank @OneLine @Size(max = 200) @Schema(example = "ATTEST-2026-0042") String evidenceReference,
         @NotBlank @Schema(description = "ON_SITE or REMOTE", example = "ON_SITE") String delivery) {
 
     /** The training body that delivered the module. */
     public record TrainingBody(
-            @NotBlank @Size(max = 200) @Schema(example = "Institut de formation pair-aidance") String name,
+            @NotBlank @OneLine @Size(max = 200) @Schema(example = "Institut de formation pair-aidance") String name,
             @NotNull @Siret @Schema(example = "73282932000074") String siret) {
     }
 }

@@ -6,6 +6,7 @@ import fr.pairaidance.registry.messaging.PractitionerEvents;
 import fr.pairaidance.registry.persistence.Consent;
 import fr.pairaidance.registry.persistence.Practitioner;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +42,8 @@ public class ConsentService {
     public Consent give(UUID practitionerId, ConsentInput in, Caller caller) {
         Practitioner p = PractitionerAccess.ownOnly(practitionerId, caller);
         validator.require(in);
+        // Two saves at the same moment (a double click) take their turns: each gets the next version.
+        Practitioner.getEntityManager().lock(p, LockModeType.PESSIMISTIC_WRITE);
         int version = Consent.current(p.id).map(c -> c.key.version()).orElse(0) + 1;
         Consent consent = new Consent();
         consent.key = new Consent.Key(p.id, version);

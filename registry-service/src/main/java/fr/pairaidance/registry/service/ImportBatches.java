@@ -47,6 +47,10 @@ public class ImportBatches {
         this.clock = clock;
     }
 
+    /** A row of the file and the line it ends on (blank lines and values spanning lines counted). */
+    public record Row(CSVRecord values, long line) {
+    }
+
     /** A running job: the line its next batch starts at, and the charset of its file. */
     public record Pending(long nextLine, Charset charset) {
     }
@@ -86,15 +90,15 @@ public class ImportBatches {
 
     /** Validates the rows, inserts the valid ones with their events, records the rejected ones. */
     @Transactional
-    public void writeBatch(UUID jobId, List<CSVRecord> rows) {
+    public void writeBatch(UUID jobId, List<Row> rows) {
         ImportJob job = em.find(ImportJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         Caller agent = new Caller(job.submittedBy, Set.of(Roles.REGISTRY_AGENT), null, false, job.submittedBy);
         List<PractitionerInput> valid = new ArrayList<>();
         List<Long> validLines = new ArrayList<>();
-        for (CSVRecord row : rows) {
-            long line = row.getRecordNumber() + 1;
+        for (Row row : rows) {
+            long line = row.line();
             try {
-                PractitionerInput input = ImportRow.parse(row);
+                PractitionerInput input = ImportRow.parse(row.values());
                 List<FieldError> errors = check(input);
                 if (errors.isEmpty()) {
                     valid.add(input);
@@ -118,7 +122,7 @@ public class ImportBatches {
             job.importedRows++;
         }
         job.totalRows += rows.size();
-        job.nextLine = rows.get(rows.size() - 1).getRecordNumber() + 2;
+        job.nextLine = rows.get(rows.size() - 1).values().getRecordNumber() + 2;
     }
 
     @Transactional
@@ -153,6 +157,7 @@ public class ImportBatches {
         }
     }
 
+    /** The faults of a row, each named by its CSV column. */
     private List<FieldError> check(PractitionerInput input) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<PractitionerInput> v : validator.validate(input)) {
@@ -161,8 +166,8 @@ public class ImportBatches {
         if (errors.isEmpty()) {
             errors.addAll(rules.check(input));
         }
-        errors.sort(Comparator.comparing(FieldError::field));
-        return errors;
+        return errors.stream().map(e -> new FieldError(ImportRow.column(e.field()), e.message()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
     }
 
     private Set<String> takenEmails(List<PractitionerInput> inputs) {

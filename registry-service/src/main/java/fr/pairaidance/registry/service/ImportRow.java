@@ -1,5 +1,6 @@
 package fr.pairaidance.registry.service;
 
+import fr.pairaidance.platform.validation.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -42,12 +43,23 @@ final class ImportRow {
                 list(row, "formats"), list(row, "languages"), bool(row, "remote"));
     }
 
-    private static String text(CSVRecord row, String column) {
+    /**
+     * The column of a field of {@link PractitionerInput}: {@code birthDate} and {@code domains[2]} are
+     * {@code birth_date} and {@code domains}.
+     */
+    static String column(String field) {
+        return field.replaceFirst("\\[.*$", "").replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String text(CSVRecord row, String column) throws Unreadable {
         String value = row.get(column);
+        if (Text.hasControlCharacters(value)) {
+            throw new Unreadable(column, "must not contain control characters");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static List<String> list(CSVRecord row, String column) {
+    private static List<String> list(CSVRecord row, String column) throws Unreadable {
         String value = text(row, column);
         return value == null ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();

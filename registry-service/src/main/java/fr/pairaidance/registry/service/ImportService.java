@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -31,6 +34,7 @@ import java.util.concurrent.Executors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -117,10 +121,15 @@ public class ImportService {
         worker.shutdownNow();
     }
 
-    /** The job's stored file, read one chunk at a time. */
+    /**
+     * The job's stored file, read one chunk at a time. A UTF-8 byte-order mark (spreadsheets write one) is
+     * skipped; bytes that are not text in the file's charset stop the job instead of becoming "\uFFFD".
+     */
     private CSVParser parse(UUID jobId, Charset charset) throws IOException {
+        InputStream file = BOMInputStream.builder().setInputStream(new SequenceInputStream(fileChunks(jobId))).get();
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .get().parse(new InputStreamReader(new SequenceInputStream(fileChunks(jobId)), charset));
+                .get().parse(new InputStreamReader(file, charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
     private Enumeration<InputStream> fileChunks(UUID jobId) {
@@ -172,13 +181,13 @@ public class ImportService {
             }
             int size = config.importJobs().batchSize();
             try (CSVParser parser = parse(jobId, pending.charset())) {
-                List<CSVRecord> batch = new ArrayList<>(size);
+                List<ImportBatches.Row> batch = new ArrayList<>(size);
                 for (CSVRecord row : parser) {
                     if (Thread.currentThread().isInterrupted()) {
                         return; // stopping: the job stays RUNNING and resumes from its next line at the next start
                     }
                     if (row.getRecordNumber() + 1 >= pending.nextLine()) {
-                        batch.add(row);
+                        batch.add(new ImportBatches.Row(row, parser.getCurrentLineNumber()));
                     }
                     if (batch.size() == size) {
                         batches.writeBatch(jobId, batch);
@@ -193,8 +202,19 @@ public class ImportService {
         } catch (IOException | RuntimeException e) {
             // Only the class: a parser message could quote a row's personal data.
             LOG.errorf("Import job %s failed: %s", jobId, e.getClass().getName());
-            batches.fail(jobId, e instanceof IOException || e instanceof java.io.UncheckedIOException
-                    ? "the file is not valid CSV" : "an unexpected error stopped the import");
+            batches.fail(jobId, reason(e));
         }
+    }
+
+    /** Why the job stopped, as the agent reads it on the job. */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return "the file holds bytes that are not text in its charset (UTF-8 unless the upload named another):"
+                        + " save it as UTF-8, or send its charset, e.g. text/csv; charset=windows-1252";
+            }
+        }
+        return e instanceof IOException || e instanceof UncheckedIOException ? "the file is not valid CSV"
+                : "an unexpected error stopped the import";
     }
 }

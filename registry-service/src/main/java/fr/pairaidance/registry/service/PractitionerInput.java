@@ -1,5 +1,6 @@
 package fr.pairaidance.registry.service;
 
+import fr.pairaidance.platform.validation.OneLine;
 import fr.pairaidance.platform.validation.Phone;
 import fr.pairaidance.platform.validation.Siret;
 import jakarta.validation.constraints.Email;
@@ -16,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A practitioner's record as typed by an agent or by the practitioner: registration and update. */
 @Schema(description = "A practitioner's record. Department, region and employment zone are derived from the commune.")
 public record PractitionerInput(
-        @NotBlank @Size(max = 100) @Schema(example = "Camille") String givenName,
-        @NotBlank @Size(max = 100) @Schema(example = "Durand") String familyName,
+        @NotBlank @OneLine @Size(max = 100) @Schema(example = "Camille") String givenName,
+        @NotBlank @OneLine @Size(max = 100) @Schema(example = "Durand") String familyName,
         @NotNull @Past @Schema(example = "1985-04-12") LocalDate birthDate,
         @NotBlank @Email @Size(max = 254) @Schema(example = "camille.durand@example.org") String email,
         @Phone @Schema(example = "+33612345678") String phone,
@@ -28,7 +29,7 @@ public record PractitionerInput(
         @NotEmpty @Size(max = 6) @Schema(example = "[\"PAIR_AIDANT\"]") List<@NotBlank String> appellations,
         @NotEmpty @Size(max = 3) @Schema(example = "[\"SELF_EMPLOYED\"]") List<@NotBlank String> modes,
         @Siret @Schema(description = "Required with mode SELF_EMPLOYED", example = "73282932000074") String siret,
-        @Size(max = 200) @Schema(description = "Required with mode SALARIED", example = "Association Entraide") String employerName,
+        @OneLine @Size(max = 200) @Schema(description = "Required with mode SALARIED", example = "Association Entraide") String employerName,
         @NotEmpty @Size(max = 4) @Schema(example = "[\"ONE_TO_ONE\", \"PEER_GROUP\"]") List<@NotBlank String> formats,
         @NotEmpty @Size(max = 19) @Schema(example = "[\"fr\"]") List<@NotBlank String> languages,
         @Schema(description = "Practises remotely too") boolean remote) {

@@ -33,8 +33,11 @@ public class PractitionerSearch {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (c.name() != null && !c.name().isBlank()) {
-            where.add("(lower(p.familyName) like :name or lower(p.givenName) like :name or p.registryNumber = :number)");
-            params.put("name", c.name().strip().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+            where.add("(lower(p.familyName) like :name escape '\\' or lower(p.givenName) like :name escape '\\'"
+                    + " or p.registryNumber = :number)");
+            // A prefix: the typed text's own % and _ are letters, not wildcards.
+            params.put("name", c.name().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
             params.put("number", c.name().strip().toUpperCase(Locale.ROOT));
         }
         filter(where, params, "p.zoneCode = :zone", "zone", c.zone());

@@ -10,6 +10,7 @@ import fr.pairaidance.platform.validation.InputValidator;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.messaging.PractitionerEvents;
+import fr.pairaidance.registry.persistence.Consent;
 import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.persistence.TrainingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,7 +133,14 @@ public class PractitionerService {
         }
         apply(in, p);
         p.updatedAt = clock.instant();
-        em.flush();
+        try {
+            em.flush(); // the unique index also catches another record taking the same email at the same time
+        } catch (PersistenceException e) {
+            if (UniqueEmail.violatedBy(e)) {
+                throw ProblemException.invalid(List.of(EMAIL_TAKEN));
+            }
+            throw e;
+        }
         events.updated(p);
         return p;
     }
@@ -199,6 +207,8 @@ public class PractitionerService {
         p.languages = new ArrayList<>();
         p.remote = false;
         TrainingRecord.delete("practitionerId", p.id);
+        // Consent versions stay, as proof of what was published; the account that gave them does not.
+        Consent.eraseGivers(p.id);
         em.flush();
         events.withdrawn(p);
         return p;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,7 @@ public class TrainingService {
         if (!vocabularies.contains(Vocabularies.DELIVERY, in.delivery())) {
             errors.add(new FieldError("delivery", "must be ON_SITE or REMOTE"));
         }
+        requireAfterBirth(p, in.completedOn(), "completedOn", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -97,6 +99,7 @@ public class TrainingService {
                 errors.add(new FieldError("moduleCodes[" + i + "]", "unknown module '" + in.moduleCodes().get(i) + "'"));
             }
         }
+        requireAfterBirth(p, in.decidedOn(), "decidedOn", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -110,6 +113,13 @@ public class TrainingService {
         events.priorExperienceRecognised(p, record.moduleCodes);
         updateCoreCompletion(p);
         return record;
+    }
+
+    /** A module is completed, or experience recognised, in the practitioner's lifetime. */
+    private static void requireAfterBirth(Practitioner p, LocalDate date, String field, List<FieldError> errors) {
+        if (date.isBefore(p.birthDate)) {
+            errors.add(new FieldError(field, "must not be before the practitioner's birth date"));
+        }
     }
 
     private TrainingRecord newRecord(Practitioner p, TrainingRecord.Kind kind, List<String> modules, Caller caller) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.pairaidance.platform.failure.TransientFailure;
 import fr.pairaidance.platform.rest.CorrelationId;
+import fr.pairaidance.platform.rest.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -75,6 +76,7 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
             String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : e instanceof StrictJson.ControlCharacters ? "must not contain control characters"
                     : "has a wrong type or format";
             return respond(ProblemException.badRequest(field, message).toProblem(path(uri), CorrelationId.current()));
         }
@@ -237,7 +239,8 @@ public class ProblemMappers {
             }
         }
         if (names.isEmpty()) {
-            return parameter == null ? "request" : parameter;
+            // Every resource names its JSON body parameter "input": the client knows it as the body.
+            return parameter == null ? "request" : parameter.equals("input") ? "body" : parameter;
         }
         return String.join(".", names);
     }

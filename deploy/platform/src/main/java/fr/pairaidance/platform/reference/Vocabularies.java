@@ -53,7 +53,7 @@ public class Vocabularies {
     }
 
     public boolean contains(String vocabulary, String code) {
-        return codes.getOrDefault(vocabulary, Set.of()).contains(code);
+        return code != null && codes.getOrDefault(vocabulary, Set.of()).contains(code);
     }
 
     /** One error per unknown code, naming the field and its index, e.g. {@code domains[1]}. */

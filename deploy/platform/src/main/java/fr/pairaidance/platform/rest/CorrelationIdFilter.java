@@ -1,6 +1,7 @@
 package fr.pairaidance.platform.rest;
 
 import fr.pairaidance.platform.problem.ProblemException;
+import fr.pairaidance.platform.validation.Text;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,18 +16,14 @@ public class CorrelationIdFilter {
     public void begin(ContainerRequestContext request) {
         request.setProperty(PROPERTY, CorrelationId.begin(request.getHeaderString(CorrelationId.HEADER)));
         // Control characters in the path or a query parameter are never valid input (PostgreSQL refuses NUL).
-        if (hasControlCharacters(request.getUriInfo().getPath())) {
+        if (Text.hasLineBreaksOrControlCharacters(request.getUriInfo().getPath())) {
             throw ProblemException.badRequest("path", "must not contain control characters");
         }
         request.getUriInfo().getQueryParameters().forEach((name, values) -> values.forEach(value -> {
-            if (hasControlCharacters(value)) {
+            if (Text.hasLineBreaksOrControlCharacters(value)) {
                 throw ProblemException.badRequest(name, "must not contain control characters");
             }
         }));
-    }
-
-    private static boolean hasControlCharacters(String value) {
-        return value.chars().anyMatch(c -> c < 0x20 && c != '\t');
     }
 
     @ServerResponseFilter
