@@ -229,6 +229,17 @@ class VerificationTest {
     }
 
     @Test
+    void aClientWritingItsOwnForwardedForIsCountedByTheAddressTheProxyAppended() {
+        String number = labelOf(eligible());
+        String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        for (int i = 0; i < LabellingTestProfile.VERIFICATIONS_PER_MINUTE; i++) {
+            given().header("X-Forwarded-For", "203.0.113." + i + ", " + address).get(path(number)).then()
+                    .statusCode(200);
+        }
+        given().header("X-Forwarded-For", "203.0.113.250, " + address).get(path(number)).then().statusCode(429);
+    }
+
+    @Test
     void theVerificationIsRateLimitedPerClient() {
         String number = labelOf(eligible());
         String address = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255);

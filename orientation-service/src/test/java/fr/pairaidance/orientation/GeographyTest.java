@@ -35,7 +35,18 @@ class GeographyTest {
     }
 
     @Test
+    void guyaneAndMayotteHaveTheirZones() {
+        given().queryParam("area", "dep:976").get("/api/v1/geography/zones").then().statusCode(200)
+                .body("items.code", contains("0601")).body("items.name", contains("Mayotte"));
+        given().queryParam("area", "reg:03").get("/api/v1/geography/zones").then().statusCode(200)
+                .body("items.code", contains("0301", "0302", "0303"));
+        given().queryParam("area", "ze:0301").get("/api/v1/practitioners").then().statusCode(200);
+    }
+
+    @Test
     void wrongGeographyParametersAre400ProblemsNamingThem() {
+        given().queryParam("name", "__").get("/api/v1/geography/communes").then().statusCode(400)
+                .body("errors.field", contains("name"));
         given().queryParam("area", "53").get("/api/v1/geography/zones").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("area"));
         given().queryParam("area", "dep:999").get("/api/v1/geography/zones").then().statusCode(400)

@@ -5,10 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pairaidance.localstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Embedding in job portals: CORS per client, rate limits, OpenAPI. */
@@ -25,6 +29,16 @@ class PortalTest {
         given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/practitioners").then().statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aPublicAnswerVariesByOriginSoASharedCacheKeepsTheCorsHeadersApart() {
+        List<String> withoutOrigin = given().get("/api/v1/practitioners?area=ze:8421").then().statusCode(200)
+                .header("Cache-Control", startsWith("public")).extract().headers().getValues("Vary");
+        assertTrue(String.join(",", withoutOrigin).contains("Origin"), withoutOrigin.toString());
+        List<String> withOrigin = given().header("Origin", "https://platform.example.org")
+                .get("/api/v1/practitioners?area=ze:8421").then().statusCode(200).extract().headers().getValues("Vary");
+        assertEquals(1, String.join(",", withOrigin).split("Origin", -1).length - 1, withOrigin.toString());
     }
 
     @Test

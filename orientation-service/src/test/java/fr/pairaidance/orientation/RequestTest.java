@@ -169,6 +169,50 @@ class RequestTest {
         send(EMPLOYER_A, to(p)).statusCode(404);
     }
 
+    @Test
+    void aSuspendedPractitionerMayDeclineButNotAcceptAndTheirContactIsWithheld() {
+        Feed.P p = published(brest());
+        String accepted = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        answer(practitioner(p), accepted, "acceptance").statusCode(200);
+        String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        String another = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+
+        Feed.label(p, "SUSPENDED", "suspended.v1");
+        Feed.awaitListed(p, false);
+        answer(practitioner(p), pending, "acceptance").statusCode(409)
+                .body("type", equalTo("urn:pairaidance:problem:label-not-valid"));
+        get(EMPLOYER_A, accepted).statusCode(200).body("status", equalTo("ACCEPTED")).body("contact", nullValue());
+        answer(practitioner(p), another, "decline").statusCode(200);
+
+        Feed.label(p, "ACTIVE", "reinstated.v1");
+        Feed.awaitListed(p, true);
+        answer(practitioner(p), pending, "acceptance").statusCode(200);
+        get(EMPLOYER_A, accepted).statusCode(200).body("contact.email", equalTo(p.email));
+    }
+
+    @Test
+    void aRevokedLabelClosesThePendingRequests() {
+        Feed.P p = published(brest());
+        String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
+        Feed.label(p, "REVOKED", "revoked.v1");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(get(EMPLOYER_A, pending).statusCode(200).extract().path("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(pending).contains(
+                "fr.pairaidance.orientation.request.closed.v1"));
+    }
+
+    @Test
+    void aNullDomainOrAnUnknownFormatIsNamedInTheProblem() {
+        Feed.P p = published(brest());
+        Map<String, Object> body = to(p);
+        body.put("domains", java.util.Arrays.asList("MENTAL_HEALTH", null));
+        send(EMPLOYER_A, body).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("domains[1]"));
+        body = to(p);
+        body.put("format", "TELEPATHY");
+        send(EMPLOYER_A, body).statusCode(400).body("errors.field", contains("format"));
+    }
+
     private static List<String> types(String id) {
         return KafkaTestClient.readAll("orientation.request").stream().filter(e -> id.equals(e.key()))
                 .map(KafkaTestClient.Event::type).toList();

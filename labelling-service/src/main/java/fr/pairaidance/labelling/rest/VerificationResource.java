@@ -4,6 +4,7 @@ import fr.pairaidance.labelling.service.ReceiptSigner;
 import fr.pairaidance.labelling.service.Verification;
 import fr.pairaidance.labelling.service.VerificationService;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -70,7 +71,19 @@ public class VerificationResource {
                 .anyMatch(m -> "application".equals(m.getType()) && "jose".equals(m.getSubtype()));
     }
 
+    /**
+     * The client the rate limit counts. Behind a trusted proxy (Quarkus then reads X-Forwarded-For, whose first
+     * entry the client itself may have written) it is the last entry: the address the proxy appended. Otherwise
+     * it is the peer.
+     */
     private static String client(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        SocketAddress seen = request.remoteAddress();
+        SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && seen != null && peer != null && !seen.hostAddress().equals(peer.hostAddress())) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return seen == null ? "unknown" : seen.hostAddress();
     }
 }

@@ -18,6 +18,9 @@ public class LabelState extends PanacheEntityBase {
     /** Label states under which the practitioner may be published. */
     public static final Set<String> PUBLISHABLE = Set.of("ACTIVE", "RENEWAL_DUE");
 
+    /** Label states that end it: the holder lost the label for good. */
+    public static final Set<String> ENDED = Set.of("REVOKED", "EXPIRED", "WITHDRAWN");
+
     @Id
     @Column(name = "practitioner_id")
     public UUID practitionerId;
@@ -38,6 +41,16 @@ public class LabelState extends PanacheEntityBase {
 
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
+    /** Whether the practitioner holds a valid label (published, and may accept orientation requests). */
+    public static boolean isValidFor(UUID practitionerId) {
+        LabelState label = findById(practitionerId);
+        return label != null && label.isPublishable();
+    }
+
+    public boolean isEnded() {
+        return ENDED.contains(state);
+    }
 
     public boolean isPublishable() {
         return PUBLISHABLE.contains(state);

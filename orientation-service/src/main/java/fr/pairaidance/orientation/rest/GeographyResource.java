@@ -75,8 +75,8 @@ public class GeographyResource {
             }
             found = geography.communesWithPostalCode(postalCode.strip()).stream().limit(max).toList();
         } else {
-            if (name.strip().length() < 2) {
-                throw ProblemException.badRequest("name", "must have at least 2 characters");
+            if (Geography.normalise(name).length() < 2) {
+                throw ProblemException.badRequest("name", "must have at least 2 letters or digits");
             }
             found = geography.communesNamed(name, max);
         }

@@ -58,7 +58,8 @@ public class HttpCache {
     private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Caller caller, EntityTag tag,
             Duration maxAge) {
         String cacheControl = caller.isAnonymous() ? "public, max-age=" + maxAge.toSeconds() : "private, no-cache";
-        return builder.tag(tag).header("Cache-Control", cacheControl).header("Vary", "Authorization");
+        // Origin too: a shared cache must not give an embedding page the copy made without its CORS headers.
+        return builder.tag(tag).header("Cache-Control", cacheControl).header("Vary", "Authorization, Origin");
     }
 
     private static String hash(byte[] body) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -83,7 +84,10 @@ public class PortalFilters {
         if (origin != null) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSE_HEADERS);
-            response.getHeaders().add("Vary", "Origin");
+            List<Object> vary = response.getHeaders().get("Vary");
+            if (vary == null || vary.stream().noneMatch(v -> String.valueOf(v).contains(ORIGIN))) {
+                response.getHeaders().add("Vary", ORIGIN);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public record RequestInput(
         String registryNumber,
         @Min(1) @Max(5) Integer bestMatches,
         @NotBlank @Schema(description = "Typed area: ze:, dep:, reg: or com:") String area,
-        @Size(max = 13) List<String> domains,
+        @Size(max = 13) List<@NotBlank String> domains,
         String format,
         @Min(1) @Max(1_000_000) Integer workforceSize,
         @Size(max = 2000) String message) {

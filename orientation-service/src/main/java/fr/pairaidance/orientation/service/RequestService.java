@@ -2,6 +2,7 @@ package fr.pairaidance.orientation.service;
 
 import fr.pairaidance.orientation.config.OrientationConfig;
 import fr.pairaidance.orientation.messaging.RequestEvents;
+import fr.pairaidance.orientation.persistence.LabelState;
 import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.OrientationRequest;
 import fr.pairaidance.orientation.persistence.OrientationRequest.Status;
@@ -84,7 +85,7 @@ public class RequestService {
     public RequestDetails get(UUID id, Caller caller) {
         OrientationRequest r = visible(id, caller);
         RequestDetails.Contact contact = null;
-        if (r.status == Status.ACCEPTED && isSender(r, caller)) {
+        if (r.status == Status.ACCEPTED && isSender(r, caller) && LabelState.isValidFor(r.practitionerId)) {
             RegistryState p = RegistryState.findById(r.practitionerId);
             if (p != null && p.isActive() && (p.contactEmail != null || p.contactPhone != null)) {
                 contact = new RequestDetails.Contact(p.contactEmail, p.contactPhone);
@@ -96,6 +97,11 @@ public class RequestService {
     @Transactional
     public OrientationRequest accept(UUID id, Caller caller) {
         OrientationRequest r = answerable(id, caller);
+        if (!LabelState.isValidFor(r.practitionerId)) {
+            // Contact details reach employers only through labelled practitioners (a suspended one may decline).
+            throw ProblemException.conflict("label-not-valid", "Label not valid",
+                    "your label is not valid at present; you may accept requests again once it is");
+        }
         r.status = Status.ACCEPTED;
         r.answeredAt = clock.instant();
         events.accepted(r);
@@ -123,7 +129,7 @@ public class RequestService {
         return due.size();
     }
 
-    /** Closes the pending requests of a practitioner who withdrew. */
+    /** Closes the pending requests of a practitioner who withdrew or lost their label. */
     @Transactional(Transactional.TxType.MANDATORY)
     void closeFor(UUID practitionerId) {
         for (OrientationRequest r : OrientationRequest.pendingOf(practitionerId)) {
@@ -139,8 +145,8 @@ public class RequestService {
             errors.add(new FieldError("registryNumber", "give either registryNumber or bestMatches"));
         }
         errors.addAll(vocabularies.check("domains", Vocabularies.DOMAINS, in.domains()));
-        if (in.format() != null) {
-            errors.addAll(vocabularies.check("format", Vocabularies.FORMATS, List.of(in.format())));
+        if (in.format() != null && !vocabularies.contains(Vocabularies.FORMATS, in.format())) {
+            errors.add(new FieldError("format", "unknown code '" + in.format() + "' of vocabulary " + Vocabularies.FORMATS));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -24,7 +24,9 @@ public final class QueryParams {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name, "must be a whole number");
+            // Digits too many for an int are out of range, not "not a number".
+            throw ProblemException.badRequest(name, value.strip().matches("[+-]?\\d+")
+                    ? "must be between " + min + " and " + max : "must be a whole number");
         }
     }
 
