@@ -2,7 +2,8 @@ package fr.pairaidance.benchmarks;
 
 /**
  * The two statements orientation-service runs for one search page with an area and a domain (see its
- * PractitionerSearch): the page, then the counts per level and the facets, with the values inlined.
+ * PractitionerSearch): the page, level by level, then the counts per level and the facets, with the values
+ * inlined.
  */
 final class SearchSql {
 
@@ -14,10 +15,25 @@ final class SearchSql {
                 + "' then 1 when region_code = '" + region + "' then 2 else 3 end";
         String where = "domains && '{" + domain + "}'::varchar[] and (zone_code = '" + zone + "' or department_code = '"
                 + department + "' or region_code = '" + region + "' or remote)";
-        String page = "select practitioner_id, registry_number, public_name, commune_code, zone_code, department_code, "
+        // The page, level by level: each level in registry-number order with a limit, as the service does.
+        String columns = "practitioner_id, registry_number, public_name, commune_code, zone_code, department_code, "
                 + "region_code, modes, domains, appellations, formats, languages, remote, label_number, label_state, "
-                + "expires_on, " + rank + " as rank from listing where " + where
-                + " order by rank, registry_number limit " + size + " offset 0;";
+                + "expires_on";
+        String filter = "domains && '{" + domain + "}'::varchar[]";
+        String notZone = " and zone_code is distinct from '" + zone + "'";
+        String notDepartment = " and department_code is distinct from '" + department + "'";
+        String notRegion = " and region_code is distinct from '" + region + "'";
+        String limit = " order by registry_number limit " + size + ")";
+        String page = "select * from ("
+                + "(select " + columns + ", 0 as rank from listing where " + filter + " and zone_code = '" + zone + "'"
+                + limit
+                + " union all (select " + columns + ", 1 as rank from listing where " + filter + " and department_code = '"
+                + department + "'" + notZone + limit
+                + " union all (select " + columns + ", 2 as rank from listing where " + filter + " and region_code = '"
+                + region + "'" + notZone + notDepartment + limit
+                + " union all (select " + columns + ", 3 as rank from listing where " + filter + " and remote" + notZone
+                + notDepartment + notRegion + limit
+                + ") page order by rank, registry_number limit " + size + " offset 0;";
         String aggregates = "with f as (select " + rank + " as rank, domains, modes, formats from listing where " + where
                 + ") select 'L', rank::text, count(*) from f group by rank"
                 + " union all select 'D', v, count(*) from f, unnest(f.domains) v group by v"

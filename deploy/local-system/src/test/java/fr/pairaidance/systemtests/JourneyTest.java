@@ -157,7 +157,7 @@ class JourneyTest {
             }
         }
         System.out.println("Event propagation in the journey (ms): " + propagationMillis);
-        assertEquals(6, propagationMillis.size());
+        assertEquals(7, propagationMillis.size());
         assertTrue(propagationMillis.values().stream().allMatch(ms -> ms < PROPAGATION_LIMIT.toMillis()));
     }
 }
