@@ -222,6 +222,25 @@ class PractitionerApiTest {
     }
 
     @Test
+    void anAccountRegisteringItselfTwiceAtTheSameMomentGetsOneRecord() throws Exception {
+        String me = Tokens.bearer("double-register-" + UUID.randomUUID(), "practitioner");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> registration = () -> given().header("Authorization", me).contentType(ContentType.JSON)
+                    .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").statusCode();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : pool.invokeAll(List.of(registration, registration, registration, registration))) {
+                statuses.add(r.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
+            assertEquals(3, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        given().header("Authorization", me).get("/api/v1/practitioners/me").then().statusCode(200);
+    }
+
+    @Test
     void aNameSearchTakesPercentAndUnderscoreLiterally() {
         Map<String, Object> body = practitioner(uniqueEmail());
         String family = "Under_" + UUID.randomUUID().toString().substring(0, 8);

@@ -90,8 +90,11 @@ public class PractitionerService {
             em.flush();
             return p;
         } catch (PersistenceException e) {
-            if (UniqueEmail.violatedBy(e)) {
+            if (UniqueIndex.violatedBy(e, UniqueIndex.EMAIL)) {
                 throw ProblemException.invalid(List.of(EMAIL_TAKEN));
+            }
+            if (UniqueIndex.violatedBy(e, UniqueIndex.SUBJECT)) {
+                throw alreadyRegistered(); // the same account registering itself twice at the same moment
             }
             throw e;
         }
@@ -108,8 +111,7 @@ public class PractitionerService {
         p.registryNumber = registryNumber;
         if (caller.has(Roles.PRACTITIONER) && !caller.has(Roles.REGISTRY_AGENT)) {
             if (Practitioner.findBySubject(caller.subject()).isPresent()) {
-                throw ProblemException.conflict("already-registered", "Already registered",
-                        "your account is already linked to a practitioner record; read it at /api/v1/practitioners/me");
+                throw alreadyRegistered();
             }
             p.subject = caller.subject();
         }
@@ -136,7 +138,7 @@ public class PractitionerService {
         try {
             em.flush(); // the unique index also catches another record taking the same email at the same time
         } catch (PersistenceException e) {
-            if (UniqueEmail.violatedBy(e)) {
+            if (UniqueIndex.violatedBy(e, UniqueIndex.EMAIL)) {
                 throw ProblemException.invalid(List.of(EMAIL_TAKEN));
             }
             throw e;
@@ -212,6 +214,11 @@ public class PractitionerService {
         em.flush();
         events.withdrawn(p);
         return p;
+    }
+
+    private static ProblemException alreadyRegistered() {
+        return ProblemException.conflict("already-registered", "Already registered",
+                "your account is already linked to a practitioner record; read it at /api/v1/practitioners/me");
     }
 
     private void apply(PractitionerInput in, Practitioner p) {
