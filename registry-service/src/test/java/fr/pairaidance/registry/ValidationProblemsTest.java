@@ -6,6 +6,7 @@ import static fr.pairaidance.registry.Fixtures.register;
 import static fr.pairaidance.registry.Fixtures.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -90,6 +91,19 @@ class ValidationProblemsTest {
         body.put("modes", List.of("SELF_EMPLOYED", "SALARIED"));
         register(AGENT, body).statusCode(400).body("errors.field", hasItem("siret"))
                 .body("errors.field", hasItem("employerName"));
+    }
+
+    @Test
+    void everyFaultOfARecordIsNamedInOneAnswer() {
+        String taken = uniqueEmail();
+        register(AGENT, practitioner(taken)).statusCode(201);
+        Map<String, Object> body = practitioner(taken);
+        body.put("phone", "0612345678");           // format (Bean Validation)
+        body.put("communeCode", "99999");          // unknown commune (rules)
+        body.put("domains", List.of("ASTROLOGY")); // unknown code (rules)
+        body.put("modes", List.of("SALARIED"));    // needs an employer (rules)
+        register(AGENT, body).statusCode(400)
+                .body("errors.field", containsInAnyOrder("phone", "communeCode", "domains[0]", "employerName", "email"));
     }
 
     @Test

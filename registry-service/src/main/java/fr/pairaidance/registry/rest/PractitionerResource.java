@@ -11,7 +11,6 @@ import fr.pairaidance.registry.service.PractitionerInput;
 import fr.pairaidance.registry.service.PractitionerSearch;
 import fr.pairaidance.registry.service.PractitionerService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +52,7 @@ public class PractitionerResource {
     @Operation(summary = "Register a practitioner",
             description = "By an agent, or by a practitioner for themselves (their account is then linked). "
                     + "A retry with the same Idempotency-Key returns the record the first request created.")
-    public Response register(@Valid @NotNull PractitionerInput input,
+    public Response register(@NotNull PractitionerInput input,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri) {
         PractitionerService.Registration registration = service.register(input, idempotencyKey, caller.get());
         Practitioner p = registration.practitioner();

@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,18 +29,14 @@ public class ImportBatches {
     private static final int MAX_STORED_REJECTIONS = 10_000;
 
     private final PractitionerService practitioners;
-    private final PractitionerRules rules;
-    private final Validator validator;
     private final RegistryNumbers registryNumbers;
     private final EntityManager em;
     private final Clock clock;
 
-    ImportBatches(PractitionerService practitioners, PractitionerRules rules, Validator validator,
+    ImportBatches(PractitionerService practitioners,
             RegistryNumbers registryNumbers, EntityManager em, Clock clock) {
         this.registryNumbers = registryNumbers;
         this.practitioners = practitioners;
-        this.rules = rules;
-        this.validator = validator;
         this.em = em;
         this.clock = clock;
     }
@@ -159,15 +153,8 @@ public class ImportBatches {
 
     /** The faults of a row, each named by its CSV column. */
     private List<FieldError> check(PractitionerInput input) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<PractitionerInput> v : validator.validate(input)) {
-            errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        if (errors.isEmpty()) {
-            errors.addAll(rules.check(input));
-        }
-        return errors.stream().map(e -> new FieldError(ImportRow.column(e.field()), e.message()))
-                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return practitioners.faults(input).stream().map(e -> new FieldError(ImportRow.column(e.field()), e.message()))
+                .distinct().sorted(Comparator.comparing(FieldError::field)).toList();
     }
 
     private Set<String> takenEmails(List<PractitionerInput> inputs) {

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Registration, correction, search and withdrawal of practitioners. */
 @ApplicationScoped
@@ -75,7 +77,7 @@ public class PractitionerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Practitioner create(PractitionerInput in, Caller caller) {
-        List<FieldError> errors = new ArrayList<>(rules.check(in));
+        List<FieldError> errors = faults(in);
         if (!errors.isEmpty()) {
             // Rare path: the answer still lists every field at fault, the email included.
             if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
@@ -124,9 +126,8 @@ public class PractitionerService {
     @Transactional
     public Practitioner update(UUID id, PractitionerInput in, String ifMatch, Caller caller) {
         Practitioner p = PractitionerAccess.writable(id, caller);
-        validator.require(in);
         Etags.requireMatch(ifMatch, p.version);
-        List<FieldError> errors = new ArrayList<>(rules.check(in));
+        List<FieldError> errors = faults(in);
         if (Practitioner.emailTaken(in.email(), p.id)) {
             errors.add(EMAIL_TAKEN);
         }
@@ -214,6 +215,17 @@ public class PractitionerService {
         em.flush();
         events.withdrawn(p);
         return p;
+    }
+
+    /**
+     * Every fault of a record in one answer: Bean Validation's, then the rules' (vocabularies, commune, modes,
+     * age) on the fields it let pass. Also the import's check of each row.
+     */
+    List<FieldError> faults(PractitionerInput in) {
+        List<FieldError> errors = new ArrayList<>(validator.faults(in));
+        Set<String> named = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        rules.check(in).stream().filter(e -> !named.contains(e.field())).forEach(errors::add);
+        return errors;
     }
 
     private static ProblemException alreadyRegistered() {

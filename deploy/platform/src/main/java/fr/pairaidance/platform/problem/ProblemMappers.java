@@ -211,7 +211,7 @@ public class ProblemMappers {
      * The field of a violation as the client knows it: a body field's JSON path (method and body
      * parameter nodes dropped), or the name of a query, path or header parameter.
      */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -1,9 +1,12 @@
 package fr.pairaidance.platform.validation;
 
+import fr.pairaidance.platform.problem.Problem;
+import fr.pairaidance.platform.problem.ProblemMappers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +20,15 @@ public class InputValidator {
 
     InputValidator(Validator validator) {
         this.validator = validator;
+    }
+
+    /**
+     * Every field at fault, named as a problem answer names it: for inputs whose own rules report in the same
+     * answer (a client then learns of every fault at once, not one round trip each).
+     */
+    public <T> List<Problem.FieldError> faults(T input) {
+        return validator.validate(input).stream()
+                .map(v -> new Problem.FieldError(ProblemMappers.fieldOf(v), v.getMessage())).toList();
     }
 
     public <T> void require(T input) {
