@@ -5,10 +5,15 @@ import static io.restassured.RestAssured.given;
 import fr.pairaidance.localstack.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Requests and bodies the registry tests share. */
 final class Fixtures {
@@ -70,5 +75,19 @@ final class Fixtures {
     static Map<String, Object> consent(boolean all) {
         return Map.of("listed", all, "domains", all, "appellations", all, "formats", all, "languages", all,
                 "commune", all, "contact", all);
+    }
+
+    /** Sends the requests at the same moment (4 at a time) and returns their statuses, in order. */
+    static List<Integer> concurrently(List<Callable<Integer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : pool.invokeAll(requests)) {
+                statuses.add(r.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -2,6 +2,7 @@ package fr.pairaidance.registry;
 
 import static fr.pairaidance.registry.Fixtures.AGENT;
 import static fr.pairaidance.registry.Fixtures.REGULATOR;
+import static fr.pairaidance.registry.Fixtures.concurrently;
 import static fr.pairaidance.registry.Fixtures.practitioner;
 import static fr.pairaidance.registry.Fixtures.register;
 import static fr.pairaidance.registry.Fixtures.uniqueEmail;
@@ -28,14 +29,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -141,20 +139,10 @@ class PractitionerApiTest {
         String email = uniqueEmail();
         Callable<Integer> registration = () -> given().header("Authorization", AGENT).contentType(ContentType.JSON)
                 .body(practitioner(email)).post("/api/v1/practitioners").statusCode();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Integer>> results = pool.invokeAll(List.of(registration, registration, registration,
-                    registration));
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> r : results) {
-                statuses.add(r.get());
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
-            assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
-            assertEquals(1, recordsWithEmail(email));
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = concurrently(Collections.nCopies(4, registration));
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
+        assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
+        assertEquals(1, recordsWithEmail(email));
     }
 
     @Test
@@ -176,27 +164,13 @@ class PractitionerApiTest {
     @Test
     void twoSimultaneousUpdatesOfTheSameVersionLeaveOneWinner() throws Exception {
         String id = Fixtures.registered();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<Integer> update = () -> {
-                Map<String, Object> body = practitioner(uniqueEmail());
-                return given().header("Authorization", AGENT).header("If-Match", "\"0\"")
-                        .contentType(ContentType.JSON).body(body).put("/api/v1/practitioners/" + id).statusCode();
-            };
-            List<Future<Integer>> results = pool.invokeAll(List.of(update, update, update, update));
-            long ok = 0;
-            for (Future<Integer> r : results) {
-                int status = r.get();
-                if (status == 200) {
-                    ok++;
-                } else {
-                    assertEquals(true, status == 412 || status == 409, "unexpected status " + status);
-                }
-            }
-            assertEquals(1, ok);
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Integer> update = () -> given().header("Authorization", AGENT).header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body(practitioner(uniqueEmail())).put("/api/v1/practitioners/" + id)
+                .statusCode();
+        List<Integer> statuses = concurrently(Collections.nCopies(4, update));
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+        assertEquals(3, statuses.stream().filter(status -> status == 412 || status == 409).count(),
+                "statuses " + statuses);
     }
 
     @Test
@@ -204,39 +178,22 @@ class PractitionerApiTest {
         String email = uniqueEmail();
         List<String> ids = List.of(Fixtures.registered(), Fixtures.registered(), Fixtures.registered(),
                 Fixtures.registered());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Integer>> updates = ids.stream().<Callable<Integer>>map(id -> () -> given()
-                    .header("Authorization", AGENT).header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                    .body(practitioner(email)).put("/api/v1/practitioners/" + id).statusCode()).toList();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> r : pool.invokeAll(updates)) {
-                statuses.add(r.get());
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
-            assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
-            assertEquals(1, recordsWithEmail(email));
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = concurrently(ids.stream().<Callable<Integer>>map(id -> () -> given()
+                .header("Authorization", AGENT).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(practitioner(email)).put("/api/v1/practitioners/" + id).statusCode()).toList());
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+        assertEquals(3, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
+        assertEquals(1, recordsWithEmail(email));
     }
 
     @Test
     void anAccountRegisteringItselfTwiceAtTheSameMomentGetsOneRecord() throws Exception {
         String me = Tokens.bearer("double-register-" + UUID.randomUUID(), "practitioner");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<Integer> registration = () -> given().header("Authorization", me).contentType(ContentType.JSON)
-                    .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").statusCode();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> r : pool.invokeAll(List.of(registration, registration, registration, registration))) {
-                statuses.add(r.get());
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
-            assertEquals(3, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
-        } finally {
-            pool.shutdown();
-        }
+        Callable<Integer> registration = () -> given().header("Authorization", me).contentType(ContentType.JSON)
+                .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").statusCode();
+        List<Integer> statuses = concurrently(Collections.nCopies(4, registration));
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
+        assertEquals(3, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
         given().header("Authorization", me).get("/api/v1/practitioners/me").then().statusCode(200);
     }
 

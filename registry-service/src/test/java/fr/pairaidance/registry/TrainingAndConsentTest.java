@@ -3,6 +3,7 @@ package fr.pairaidance.registry;
 import static fr.pairaidance.registry.Fixtures.AGENT;
 import static fr.pairaidance.registry.Fixtures.REGULATOR;
 import static fr.pairaidance.registry.Fixtures.completion;
+import static fr.pairaidance.registry.Fixtures.concurrently;
 import static fr.pairaidance.registry.Fixtures.consent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -16,15 +17,11 @@ import fr.pairaidance.localstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -127,16 +124,7 @@ class TrainingAndConsentTest {
         String me = Tokens.bearer(subject, "practitioner");
         Callable<Integer> save = () -> given().header("Authorization", me).contentType(ContentType.JSON)
                 .body(consent(true)).put("/api/v1/practitioners/" + id + "/consents").statusCode();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> r : pool.invokeAll(Collections.nCopies(8, save))) {
-                statuses.add(r.get());
-            }
-            assertEquals(Collections.nCopies(8, 200), statuses);
-        } finally {
-            pool.shutdown();
-        }
+        assertEquals(Collections.nCopies(8, 200), concurrently(Collections.nCopies(8, save)));
         given().header("Authorization", me).get("/api/v1/practitioners/" + id + "/consents/history").then()
                 .statusCode(200).body("version", contains(1, 2, 3, 4, 5, 6, 7, 8));
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -168,40 +169,27 @@ public class PractitionerSearch {
      * remote practitioner of the country (item 42 of the benchmarks).
      */
     private static Sql pageByLevel(SearchCriteria c) {
-        AreaScope s = c.scope();
         long rows = (long) (c.page() + 1) * c.size();
         Sql filters = filters(c);
+        List<Rung> area = rungs(c.scope());
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        List<String> earlierColumns = new ArrayList<>();
-        List<Object> earlierCodes = new ArrayList<>();
-        String[][] rungs = {{"zone_code", s.zoneCode()}, {"department_code", s.departmentCode()},
-                {"region_code", s.regionCode()}, {"remote", null}};
-        Level[] levels = {Level.ZONE, Level.DEPARTMENT, Level.REGION, Level.REMOTE};
-        for (int i = 0; i < rungs.length; i++) {
-            String column = rungs[i][0];
-            String code = rungs[i][1];
-            if (levels[i] != Level.REMOTE && code == null) {
-                continue;
-            }
-            StringBuilder part = new StringBuilder("(select ").append(COLUMNS).append(", ").append(levels[i].ordinal())
+        for (int i = 0; i <= area.size(); i++) {
+            boolean remote = i == area.size(); // last: practising remotely, from anywhere else
+            StringBuilder part = new StringBuilder("(select ").append(COLUMNS).append(", ")
+                    .append(remote ? Level.REMOTE.ordinal() : area.get(i).level().ordinal())
                     .append(" as rank from listing where ").append(filters.text())
-                    .append(levels[i] == Level.REMOTE ? " and remote" : " and " + column + " = ?");
+                    .append(remote ? " and remote" : " and " + area.get(i).column() + " = ?");
             params.addAll(filters.params());
-            if (levels[i] != Level.REMOTE) {
-                params.add(code);
+            if (!remote) {
+                params.add(area.get(i).code());
             }
-            for (int e = 0; e < earlierColumns.size(); e++) {
-                part.append(" and ").append(earlierColumns.get(e)).append(" is distinct from ?");
-                params.add(earlierCodes.get(e));
+            for (Rung earlier : area.subList(0, i)) {
+                part.append(" and ").append(earlier.column()).append(" is distinct from ?");
+                params.add(earlier.code());
             }
-            part.append(" order by registry_number limit ?)");
+            parts.add(part.append(" order by registry_number limit ?)").toString());
             params.add(rows);
-            parts.add(part.toString());
-            if (levels[i] != Level.REMOTE) {
-                earlierColumns.add(column);
-                earlierCodes.add(code);
-            }
         }
         return new Sql("select * from (" + String.join(" union all ", parts) + ") page", params);
     }
@@ -252,30 +240,38 @@ public class PractitionerSearch {
         }
         StringBuilder sql = new StringBuilder("case");
         List<Object> params = new ArrayList<>();
-        rung(sql, params, "zone_code", scope.zoneCode(), Level.ZONE);
-        rung(sql, params, "department_code", scope.departmentCode(), Level.DEPARTMENT);
-        rung(sql, params, "region_code", scope.regionCode(), Level.REGION);
+        for (Rung rung : rungs(scope)) {
+            sql.append(" when ").append(rung.column()).append(" = ? then ").append(rung.level().ordinal());
+            params.add(rung.code());
+        }
         sql.append(" else ").append(Level.REMOTE.ordinal()).append(" end");
         return new Sql(sql.toString(), params);
     }
 
-    private static void rung(StringBuilder sql, List<Object> params, String column, String code, Level level) {
-        if (code != null) {
-            sql.append(" when ").append(column).append(" = ? then ").append(level.ordinal());
-            params.add(code);
+    /** A level of the area's ladder: the listing column that matches it and the area's code there. */
+    private record Rung(Level level, String column, String code) {
+    }
+
+    /** The area's levels that have a code, from the narrowest (zone) to the widest (region). */
+    private static List<Rung> rungs(AreaScope scope) {
+        if (scope == null) {
+            return List.of();
         }
+        return Stream.of(new Rung(Level.ZONE, "zone_code", scope.zoneCode()),
+                new Rung(Level.DEPARTMENT, "department_code", scope.departmentCode()),
+                new Rung(Level.REGION, "region_code", scope.regionCode())).filter(r -> r.code() != null).toList();
     }
 
     private static Sql where(SearchCriteria c) {
         Sql filters = filters(c);
         List<String> conditions = new ArrayList<>(List.of(filters.text()));
         List<Object> params = new ArrayList<>(filters.params());
-        AreaScope s = c.scope();
-        if (s != null) {
+        if (c.scope() != null) {
             List<String> scope = new ArrayList<>();
-            scopeOf(scope, params, "zone_code", s.zoneCode());
-            scopeOf(scope, params, "department_code", s.departmentCode());
-            scopeOf(scope, params, "region_code", s.regionCode());
+            for (Rung rung : rungs(c.scope())) {
+                scope.add(rung.column() + " = ?");
+                params.add(rung.code());
+            }
             scope.add("remote");
             conditions.add("(" + String.join(" or ", scope) + ")");
         }
@@ -304,13 +300,6 @@ public class PractitionerSearch {
         if (code != null) {
             conditions.add(column + " @> ?");
             params.add(new String[] {code});
-        }
-    }
-
-    private static void scopeOf(List<String> scope, List<Object> params, String column, String code) {
-        if (code != null) {
-            scope.add(column + " = ?");
-            params.add(code);
         }
     }
 
