@@ -60,10 +60,15 @@ final class Fixtures {
         return register(AGENT, practitioner(uniqueEmail())).statusCode(201).extract().path("id");
     }
 
-    /** Registers a practitioner who signs in as {@code subject}; returns its id. */
+    /** Registers a practitioner who signs in as {@code subject}, with their account's email; returns its id. */
     static String selfRegistered(String subject) {
-        return register(Tokens.bearer(subject, "practitioner"), practitioner(uniqueEmail()))
+        return register(Tokens.practitioner(subject, emailOf(subject)), practitioner(emailOf(subject)))
                 .statusCode(201).extract().path("id");
+    }
+
+    /** The verified email of the test account {@code subject}. */
+    static String emailOf(String subject) {
+        return subject + "@example.org";
     }
 
     static Map<String, Object> completion(String module) {

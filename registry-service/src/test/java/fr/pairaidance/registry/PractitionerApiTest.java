@@ -3,12 +3,15 @@ package fr.pairaidance.registry;
 import static fr.pairaidance.registry.Fixtures.AGENT;
 import static fr.pairaidance.registry.Fixtures.REGULATOR;
 import static fr.pairaidance.registry.Fixtures.concurrently;
+import static fr.pairaidance.registry.Fixtures.emailOf;
 import static fr.pairaidance.registry.Fixtures.practitioner;
 import static fr.pairaidance.registry.Fixtures.register;
+import static fr.pairaidance.registry.Fixtures.selfRegistered;
 import static fr.pairaidance.registry.Fixtures.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -24,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -188,9 +193,10 @@ class PractitionerApiTest {
 
     @Test
     void anAccountRegisteringItselfTwiceAtTheSameMomentGetsOneRecord() throws Exception {
-        String me = Tokens.bearer("double-register-" + UUID.randomUUID(), "practitioner");
+        String subject = "double-register-" + UUID.randomUUID();
+        String me = Tokens.practitioner(subject, emailOf(subject));
         Callable<Integer> registration = () -> given().header("Authorization", me).contentType(ContentType.JSON)
-                .body(practitioner(uniqueEmail())).post("/api/v1/practitioners").statusCode();
+                .body(practitioner(emailOf(subject))).post("/api/v1/practitioners").statusCode();
         List<Integer> statuses = concurrently(Collections.nCopies(4, registration));
         assertEquals(1, statuses.stream().filter(status -> status == 201).count(), "statuses " + statuses);
         assertEquals(3, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
@@ -243,13 +249,57 @@ class PractitionerApiTest {
     @Test
     void aPractitionerRegistersThemselvesAndFindsTheirRecordAsMe() {
         String subject = "self-" + UUID.randomUUID();
-        String token = Tokens.bearer(subject, "practitioner");
-        String id = register(token, practitioner(uniqueEmail())).statusCode(201)
+        String token = Tokens.practitioner(subject, emailOf(subject));
+        String id = register(token, practitioner(emailOf(subject).toUpperCase(Locale.ROOT))).statusCode(201)
                 .body("accountLinked", equalTo(true)).extract().path("id");
         given().header("Authorization", token).get("/api/v1/practitioners/me").then().statusCode(200)
                 .body("id", equalTo(id));
         // A second self-registration of the same account is a conflict.
-        register(token, practitioner(uniqueEmail())).statusCode(409).body("type", endsWith("already-registered"));
+        register(token, practitioner(emailOf(subject))).statusCode(409).body("type", endsWith("already-registered"));
+    }
+
+    @Test
+    void aPractitionerGivesOnlyTheirAccountsVerifiedEmail() {
+        String subject = "squatter-" + UUID.randomUUID();
+        String someoneElses = uniqueEmail();
+        register(Tokens.practitioner(subject, emailOf(subject)), practitioner(someoneElses)).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("email"))
+                .body("errors[0].message", containsString("verified email address of your account"));
+        register(Tokens.bearer(subject, "practitioner"), practitioner(emailOf(subject))).statusCode(400)
+                .body("errors.field", contains("email")); // a token without a verified email
+        assertEquals(0, recordsWithEmail(someoneElses));
+        // The address is free for its owner, registered by an agency.
+        register(AGENT, practitioner(someoneElses)).statusCode(201);
+
+        String id = selfRegistered(subject);
+        String me = Tokens.practitioner(subject, emailOf(subject));
+        Map<String, Object> changed = practitioner(emailOf(subject));
+        changed.put("familyName", "Renamed");
+        String etag = correct(me, id, changed, "\"0\"").statusCode(200).body("familyName", equalTo("Renamed"))
+                .extract().header("ETag");
+        changed.put("email", uniqueEmail());
+        correct(me, id, changed, etag).statusCode(400).body("errors.field", contains("email"));
+        etag = correct(AGENT, id, changed, etag).statusCode(200).body("email", equalTo(changed.get("email")))
+                .extract().header("ETag");
+        // The record now holds an address an agent gave it: the practitioner keeps it while changing the rest.
+        changed.put("familyName", "Kept");
+        correct(me, id, changed, etag).statusCode(200).body("familyName", equalTo("Kept"));
+    }
+
+    @Test
+    void anAccountWhoseEmailAnAgencyRegisteredIsSentToItsRecord() {
+        String subject = "registered-by-agency-" + UUID.randomUUID();
+        String id = register(AGENT, practitioner(emailOf(subject))).statusCode(201).extract().path("id");
+        String me = Tokens.practitioner(subject, emailOf(subject));
+        register(me, practitioner(emailOf(subject))).statusCode(409).body("type", endsWith("already-registered"))
+                .body("detail", containsString("/api/v1/practitioners/me"));
+        given().header("Authorization", me).get("/api/v1/practitioners/me").then().statusCode(200)
+                .body("id", equalTo(id)).body("accountLinked", equalTo(true));
+    }
+
+    private static ValidatableResponse correct(String token, String id, Map<String, Object> body, String etag) {
+        return given().header("Authorization", token).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(body).put("/api/v1/practitioners/" + id).then();
     }
 
     @Test

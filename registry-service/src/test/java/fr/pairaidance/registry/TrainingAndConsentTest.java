@@ -143,9 +143,7 @@ class TrainingAndConsentTest {
         String email = Fixtures.uniqueEmail();
         String id = Fixtures.register(AGENT, Fixtures.practitioner(email)).statusCode(201).extract().path("id");
         String subject = "linked-" + UUID.randomUUID();
-        String token = "Bearer " + io.smallrye.jwt.build.Jwt.claims().issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
-                .subject(subject).claim("email", email).claim("email_verified", true)
-                .claim("realm_access", Map.of("roles", List.of("practitioner"))).sign("privateKey.jwk");
+        String token = Tokens.practitioner(subject, email);
         given().header("Authorization", token).get("/api/v1/practitioners/me").then().statusCode(200)
                 .body("id", equalTo(id)).body("accountLinked", equalTo(true));
         given().header("Authorization", token).contentType(ContentType.JSON).body(consent(true))

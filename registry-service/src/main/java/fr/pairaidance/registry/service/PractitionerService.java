@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 public class PractitionerService {
 
     private static final FieldError EMAIL_TAKEN = new FieldError("email", "is already registered");
+    private static final FieldError EMAIL_NOT_OWNED = new FieldError("email",
+            "must be the verified email address of your account (verify it in your account first)");
 
     private final PractitionerRules rules;
     private final Geography geography;
@@ -78,6 +80,9 @@ public class PractitionerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Practitioner create(PractitionerInput in, Caller caller) {
         List<FieldError> errors = faults(in);
+        if (isSelfService(caller) && !ownsEmail(caller, in.email())) {
+            errors.add(EMAIL_NOT_OWNED);
+        }
         if (!errors.isEmpty()) {
             // Rare path: the answer still lists every field at fault, the email included.
             if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
@@ -93,7 +98,8 @@ public class PractitionerService {
             return p;
         } catch (PersistenceException e) {
             if (UniqueIndex.violatedBy(e, UniqueIndex.EMAIL)) {
-                throw ProblemException.invalid(List.of(EMAIL_TAKEN));
+                // A practitioner's own verified email: the record holding it is theirs, or theirs to link at /me.
+                throw isSelfService(caller) ? alreadyRegistered() : ProblemException.invalid(List.of(EMAIL_TAKEN));
             }
             if (UniqueIndex.violatedBy(e, UniqueIndex.SUBJECT)) {
                 throw alreadyRegistered(); // the same account registering itself twice at the same moment
@@ -111,7 +117,7 @@ public class PractitionerService {
         p.registeredAt = clock.instant();
         p.updatedAt = p.registeredAt;
         p.registryNumber = registryNumber;
-        if (caller.has(Roles.PRACTITIONER) && !caller.has(Roles.REGISTRY_AGENT)) {
+        if (isSelfService(caller)) {
             if (Practitioner.findBySubject(caller.subject()).isPresent()) {
                 throw alreadyRegistered();
             }
@@ -128,7 +134,9 @@ public class PractitionerService {
         Practitioner p = PractitionerAccess.writable(id, caller);
         Etags.requireMatch(ifMatch, p.version);
         List<FieldError> errors = faults(in);
-        if (Practitioner.emailTaken(in.email(), p.id)) {
+        if (isSelfService(caller) && !sameEmail(in.email(), p.email) && !ownsEmail(caller, in.email())) {
+            errors.add(EMAIL_NOT_OWNED);
+        } else if (Practitioner.emailTaken(in.email(), p.id)) {
             errors.add(EMAIL_TAKEN);
         }
         if (!errors.isEmpty()) {
@@ -228,9 +236,27 @@ public class PractitionerService {
         return errors;
     }
 
+    /** A practitioner acting on their own record, not an agent acting for them. */
+    private static boolean isSelfService(Caller caller) {
+        return caller.has(Roles.PRACTITIONER) && !caller.has(Roles.REGISTRY_AGENT);
+    }
+
+    /**
+     * Whether the address is the caller's verified one. A practitioner gives no other: a record holding someone
+     * else's address would block that person's registration by an agency and the link to their account.
+     */
+    private static boolean ownsEmail(Caller caller, String email) {
+        return caller.emailVerified() && sameEmail(email, caller.email());
+    }
+
+    private static boolean sameEmail(String a, String b) {
+        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+    }
+
     private static ProblemException alreadyRegistered() {
         return ProblemException.conflict("already-registered", "Already registered",
-                "your account is already linked to a practitioner record; read it at /api/v1/practitioners/me");
+                "a practitioner record is already linked to your account or holds its email; "
+                        + "read it at /api/v1/practitioners/me");
     }
 
     private void apply(PractitionerInput in, Practitioner p) {

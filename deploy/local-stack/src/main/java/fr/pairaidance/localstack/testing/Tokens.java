@@ -1,6 +1,7 @@
 package fr.pairaidance.localstack.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,20 @@ public final class Tokens {
 
     /** A token of the subject with these realm roles. */
     public static String of(String subject, String... roles) {
+        return claims(subject, roles).sign("privateKey.jwk");
+    }
+
+    public static String bearer(String subject, String... roles) {
+        return "Bearer " + of(subject, roles);
+    }
+
+    /** A practitioner's account whose email Keycloak has verified, as its token says. */
+    public static String practitioner(String subject, String verifiedEmail) {
+        return "Bearer " + claims(subject, "practitioner").claim("email", verifiedEmail).claim("email_verified", true)
+                .sign("privateKey.jwk");
+    }
+
+    private static JwtClaimsBuilder claims(String subject, String... roles) {
         return Jwt.claims()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
@@ -27,11 +42,6 @@ public final class Tokens {
                 .preferredUserName(subject)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .issuedAt(Instant.now())
-                .expiresIn(Duration.ofHours(1))
-                .sign("privateKey.jwk");
-    }
-
-    public static String bearer(String subject, String... roles) {
-        return "Bearer " + of(subject, roles);
+                .expiresIn(Duration.ofHours(1));
     }
 }
