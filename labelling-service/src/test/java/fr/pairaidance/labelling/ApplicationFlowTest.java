@@ -264,6 +264,8 @@ class ApplicationFlowTest {
                 .body("errors.field", contains("state"));
         as(REGULATOR).queryParam("size", "1000").get("/api/v1/applications").then().statusCode(400)
                 .body("errors.field", contains("size"));
+        as(REGULATOR).queryParam("state", "SUBMITTED", "GRANTED").get("/api/v1/applications").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("state"));
         as(REGULATOR).get(APPLICATIONS + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }

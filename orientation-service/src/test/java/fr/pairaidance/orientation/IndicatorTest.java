@@ -5,9 +5,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Territory indicators of Corsica (used by no other test), with small counts suppressed. */
@@ -40,6 +44,22 @@ class IndicatorTest {
                 .body(containsString("indicator,key,value,suppressed\n"))
                 .body(containsString("labelled_practitioners,,6,false\n"))
                 .body(containsString("practitioners_by_domain,ADDICTION,,true\n"));
+    }
+
+    @Test
+    void theAcceptHeadersPreferencesChooseJsonOrCsv() {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String accept : List.of("text/*", "application/json;q=0.1, text/csv", "text/csv;q=0.5, application/json",
+                "*/*", "text/html, */*;q=0.8", "")) {
+            chosen.put(accept, given().header("Accept", accept).queryParam("area", "reg:94").get("/api/v1/indicators")
+                    .then().statusCode(200).header("Vary", containsString("Accept")).extract().contentType()
+                    .replaceAll(";.*", ""));
+        }
+        assertEquals(Map.of("text/*", "text/csv", "application/json;q=0.1, text/csv", "text/csv",
+                "text/csv;q=0.5, application/json", "application/json", "*/*", "application/json",
+                "text/html, */*;q=0.8", "application/json", "", "application/json"), chosen);
+        given().header("Accept", "image/png").queryParam("area", "reg:94").get("/api/v1/indicators").then()
+                .statusCode(406).contentType("application/problem+json");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.pairaidance.orientation;
 import static fr.pairaidance.orientation.Feed.published;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -122,6 +123,10 @@ class SearchTest {
         search("mode", "FOO").then().statusCode(400).body("errors.field", contains("mode"));
         search("size", "51").then().statusCode(400).body("errors.field", contains("size"));
         search("remote", "maybe").then().statusCode(400).body("errors.field", contains("remote"));
+        // A parameter taken once, given twice: which one counts would be a guess. Domains take several.
+        search("area", "ze:8421", "area", "ze:1109").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("area")).body("errors[0].message", containsString("given once"));
+        search("area", "ze:8421", "domain", "ADDICTION", "domain", "MENTAL_HEALTH").then().statusCode(200);
     }
 
     @Test

@@ -240,6 +240,8 @@ class PractitionerApiTest {
     void searchParametersAreValidated() {
         given().header("Authorization", AGENT).queryParam("size", "1000").get("/api/v1/practitioners")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("size"));
+        given().header("Authorization", AGENT).queryParam("page", "0", "1").get("/api/v1/practitioners")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("page"));
         given().header("Authorization", AGENT).queryParam("status", "SLEEPING").get("/api/v1/practitioners")
                 .then().statusCode(400).body("errors.field", contains("status"));
         given().header("Authorization", AGENT).queryParam("zone", "abc").get("/api/v1/practitioners")

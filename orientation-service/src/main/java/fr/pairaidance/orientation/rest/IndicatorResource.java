@@ -12,11 +12,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IndicatorResource {
 
     public static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+    private static final List<Variant> REPRESENTATIONS =
+            Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).build();
 
     private final IndicatorService indicators;
     private final AreaScopes areas;
@@ -50,10 +56,13 @@ public class IndicatorResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Indicators.class)),
                 @Content(mediaType = CSV)})
     public Response indicators(@QueryParam("area") @Parameter(required = true, example = "dep:69") String area,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            @Context Request request) {
         Indicators i = indicators.of(scope(area));
-        boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-        return csv ? Response.ok(csv(i), CSV).build() : Response.ok(i, MediaType.APPLICATION_JSON_TYPE).build();
+        // The Accept header's preferences (q-values, text/*) choose; JSON when both are as welcome.
+        Variant chosen = request.selectVariant(REPRESENTATIONS);
+        Response.ResponseBuilder answer = chosen != null && chosen.getMediaType().equals(CSV_TYPE)
+                ? Response.ok(csv(i), CSV_TYPE) : Response.ok(i, MediaType.APPLICATION_JSON_TYPE);
+        return answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     private static String csv(Indicators i) {
