@@ -43,8 +43,9 @@ record Options(
                 Arrays.stream(prop("bench.sizes", "10000,100000,1000000").split(",")).map(String::strip)
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(prop("bench.labelled-fraction", "0.7")),
-                Integer.parseInt(prop("bench.max-labelled", "7000")),
-                Integer.parseInt(prop("bench.max-published", "7000")),
+                // 70 % of the default population of 100 000, labelled and published.
+                Integer.parseInt(prop("bench.max-labelled", "70000")),
+                Integer.parseInt(prop("bench.max-published", "70000")),
                 Integer.parseInt(prop("bench.propagation-samples", "100")),
                 Integer.parseInt(prop("bench.duration", "10")),
                 Integer.parseInt(prop("bench.runs", "3")),
