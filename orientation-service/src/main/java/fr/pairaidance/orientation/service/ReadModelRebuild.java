@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -36,8 +37,11 @@ public class ReadModelRebuild {
     public static final String LABEL_TOPIC = "labelling.label";
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
-    /** How many events each topic replayed, and how many practitioners are published afterwards. */
-    public record Report(long registryEvents, long labelEvents, long published) {
+    /**
+     * How many events each topic replayed, how many records were left out as unreadable (the live consumers
+     * sent them to their dead-letter topic), and how many practitioners are published afterwards.
+     */
+    public record Report(long registryEvents, long labelEvents, long unreadable, long published) {
     }
 
     private final EntityManager em;
@@ -55,7 +59,7 @@ public class ReadModelRebuild {
         this.topics = topics;
     }
 
-    private record Counts(long registry, long labels, Set<UUID> toClose) {
+    private record Counts(long registry, long labels, long unreadable, Set<UUID> toClose) {
     }
 
     @Transactional
@@ -73,28 +77,52 @@ public class ReadModelRebuild {
         em.clear();
         Counts counts = em.unwrap(Session.class).doReturningWork(connection -> {
             RebuildStaging staging = new RebuildStaging(connection);
-            long registry = topics.readAll(REGISTRY_TOPIC, record -> stage(record, staging, true));
-            long labels = topics.readAll(LABEL_TOPIC, record -> stage(record, staging, false));
-            return new Counts(registry, labels,
+            AtomicLong unreadable = new AtomicLong();
+            long registry = topics.readAll(REGISTRY_TOPIC, record -> stage(record, staging, true, unreadable));
+            long labels = topics.readAll(LABEL_TOPIC, record -> stage(record, staging, false, unreadable));
+            return new Counts(registry, labels, unreadable.get(),
                     staging.finish(ReadModelService.REGISTRY_CONSUMER, ReadModelService.LABEL_CONSUMER));
         });
         counts.toClose().forEach(requests::closeFor);
         version.bump();
         em.flush();
         long published = ((Number) em.createNativeQuery("select count(*) from listing").getSingleResult()).longValue();
-        LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d published", counts.registry(),
-                counts.labels(), published);
-        return new Report(counts.registry(), counts.labels(), published);
+        LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d unreadable left out, %d published",
+                counts.registry(), counts.labels(), counts.unreadable(), published);
+        return new Report(counts.registry(), counts.labels(), counts.unreadable(), published);
     }
 
-    private void stage(ConsumerRecord<String, String> record, RebuildStaging staging, boolean registry) {
+    /**
+     * Stages a record as the live handler would apply it. A record the live handler cannot read (no practitioner
+     * id as its key, a payload that is not the event's JSON) went to the dead-letter topic: it is left out here
+     * too, counted, instead of failing the whole rebuild.
+     */
+    private void stage(ConsumerRecord<String, String> record, RebuildStaging staging, boolean registry,
+            AtomicLong unreadable) {
         IncomingEvent event = IncomingEvent.from(record);
-        UUID id = UUID.fromString(event.key());
+        UUID id;
+        RegistryState registryState = null;
+        LabelState labelState = null;
+        try {
+            id = UUID.fromString(event.key() == null ? "" : event.key());
+            if (!event.isTombstone()) {
+                if (registry) {
+                    registryState = registryState(id, event);
+                } else {
+                    labelState = labelState(id, event);
+                }
+            }
+        } catch (RuntimeException e) { // mapping only: no database work yet
+            LOG.warnf("Rebuild left out unreadable record %s of %s at offset %d", event.id(), record.topic(),
+                    record.offset());
+            unreadable.incrementAndGet();
+            return;
+        }
         try {
             if (registry) {
-                staging.registry(id, event.id(), event.isTombstone() ? null : registryState(id, event));
+                staging.registry(id, event.id(), registryState);
             } else {
-                staging.label(id, event.id(), event.isTombstone() ? null : labelState(id, event));
+                staging.label(id, event.id(), labelState);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("rebuild staging failed [" + e.getSQLState() + "]", e);

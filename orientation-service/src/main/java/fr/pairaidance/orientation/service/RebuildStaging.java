@@ -28,6 +28,9 @@ final class RebuildStaging {
             + "appellations, formats, languages, contact_email, contact_phone, occurred_at";
     private static final String LABEL_COLUMNS =
             "practitioner_id, label_id, label_number, registry_number, state, expires_on, occurred_at";
+    /** The label states after which the live handler closes pending requests, as SQL literals. */
+    private static final String ENDED_STATES =
+            String.join(", ", LabelState.ENDED.stream().sorted().map(state -> "'" + state + "'").toList());
 
     private final Connection connection;
     private final CopyManager copy;
@@ -90,7 +93,7 @@ final class RebuildStaging {
      * Writes the read model from what was staged (its tables must be empty).
      *
      * @return practitioners whose pending requests the live handlers would have closed (withdrawn,
-     *         inactive, label withdrawn, tombstone)
+     *         inactive, label revoked, expired or withdrawn, tombstone)
      */
     Set<UUID> finish(String registryConsumer, String labelConsumer) throws SQLException {
         registry.copyTo(copy);
@@ -148,7 +151,7 @@ final class RebuildStaging {
                         + "and x.status = 'ACTIVE')) "
                         + "or (exists (select 1 from rebuild_label s where s.practitioner_id = q.practitioner_id) "
                         + "and not exists (select 1 from label_state x where x.practitioner_id = q.practitioner_id "
-                        + "and x.state <> 'WITHDRAWN')))")) {
+                        + "and x.state not in (" + ENDED_STATES + "))))")) {
             while (rs.next()) {
                 ids.add(rs.getObject(1, UUID.class));
             }
