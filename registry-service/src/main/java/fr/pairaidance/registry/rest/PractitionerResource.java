@@ -6,6 +6,7 @@ import fr.pairaidance.platform.rest.Etags;
 import fr.pairaidance.platform.rest.QueryParams;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.service.PractitionerInput;
 import fr.pairaidance.registry.service.PractitionerSearch;
@@ -41,8 +42,12 @@ public class PractitionerResource {
     private final Geography geography;
     private final CurrentCaller caller;
 
-    PractitionerResource(PractitionerService service, Geography geography, CurrentCaller caller) {
+    private final RegistryConfig config;
+
+    PractitionerResource(PractitionerService service, Geography geography, CurrentCaller caller,
+            RegistryConfig config) {
         this.service = service;
+        this.config = config;
         this.geography = geography;
         this.caller = caller;
     }
@@ -103,11 +108,12 @@ public class PractitionerResource {
             @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN") String status,
             @QueryParam("coreComplete") @Parameter(description = "true or false") String coreComplete,
             @QueryParam("page") @Parameter(description = "From 0") String page,
-            @QueryParam("size") @Parameter(description = "1 to 100, default 20") String size) {
+            @QueryParam("size") @Parameter(description = "1 to registry.max-page-size (100), default 20") String size) {
+        int maxSize = config.maxPageSize();
         PractitionerSearch.Page result = service.search(new PractitionerSearch.Criteria(name, zone, department, region,
                 domain, QueryParams.enumeration("status", status, Practitioner.Status.class),
                 QueryParams.bool("coreComplete", coreComplete), QueryParams.integer("page", page, 0, 0, 100_000),
-                QueryParams.integer("size", size, 20, 1, 100)));
+                QueryParams.integer("size", size, Math.min(20, maxSize), 1, maxSize)));
         return new PageView(result.items().stream().map(p -> PractitionerView.of(p, geography)).toList(),
                 result.page(), result.size(), result.total());
     }

@@ -1,6 +1,5 @@
 package fr.pairaidance.registry.service;
 
-import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.persistence.Practitioner;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -22,11 +21,9 @@ public class PractitionerSearch {
     }
 
     private final EntityManager em;
-    private final RegistryConfig config;
 
-    PractitionerSearch(EntityManager em, RegistryConfig config) {
+    PractitionerSearch(EntityManager em) {
         this.em = em;
-        this.config = config;
     }
 
     Page run(Criteria c) {
@@ -47,7 +44,7 @@ public class PractitionerSearch {
         filter(where, params, "p.status = :status", "status", c.status());
         filter(where, params, "p.coreComplete = :core", "core", c.coreComplete());
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        int size = Math.min(Math.max(c.size(), 1), config.maxPageSize());
+        int size = c.size();
         TypedQuery<Practitioner> query = em.createQuery(
                 "select p from Practitioner p" + condition + " order by p.registryNumber", Practitioner.class);
         TypedQuery<Long> count = em.createQuery("select count(p) from Practitioner p" + condition, Long.class);

@@ -8,7 +8,6 @@ import fr.pairaidance.platform.rest.Etags;
 import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.platform.validation.InputValidator;
 import fr.pairaidance.platform.security.Roles;
-import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.messaging.PractitionerEvents;
 import fr.pairaidance.registry.persistence.Consent;
 import fr.pairaidance.registry.persistence.Practitioner;
@@ -38,13 +37,12 @@ public class PractitionerService {
     private final PractitionerEvents events;
     private final IdempotencyKeys idempotencyKeys;
     private final EntityManager em;
-    private final RegistryConfig config;
     private final RegistryNumbers registryNumbers;
     private final InputValidator validator;
     private final Clock clock;
 
     PractitionerService(PractitionerRules rules, Geography geography, PractitionerEvents events,
-            IdempotencyKeys idempotencyKeys, EntityManager em, RegistryConfig config, RegistryNumbers registryNumbers,
+            IdempotencyKeys idempotencyKeys, EntityManager em, RegistryNumbers registryNumbers,
             InputValidator validator, Clock clock) {
         this.validator = validator;
         this.rules = rules;
@@ -52,7 +50,6 @@ public class PractitionerService {
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.em = em;
-        this.config = config;
         this.registryNumbers = registryNumbers;
         this.clock = clock;
     }
@@ -186,7 +183,7 @@ public class PractitionerService {
     }
 
     public PractitionerSearch.Page search(PractitionerSearch.Criteria criteria) {
-        return new PractitionerSearch(em, config).run(criteria);
+        return new PractitionerSearch(em).run(criteria);
     }
 
     /**
