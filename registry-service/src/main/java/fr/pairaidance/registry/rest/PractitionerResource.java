@@ -41,7 +41,6 @@ public class PractitionerResource {
     private final PractitionerService service;
     private final Geography geography;
     private final CurrentCaller caller;
-
     private final RegistryConfig config;
 
     PractitionerResource(PractitionerService service, Geography geography, CurrentCaller caller,
