@@ -76,6 +76,12 @@ class RequestTest {
         return given().header("Authorization", token).post("/api/v1/requests/" + id + "/" + what).then();
     }
 
+    /** Until the sender sees the request closed (the label's or the registry's event has been applied). */
+    static void awaitClosed(String requestId) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(get(EMPLOYER_A, requestId).statusCode(200).extract().path("status")));
+    }
+
     static String practitioner(Feed.P p) {
         return Tokens.bearer(p.subject, "practitioner");
     }
@@ -168,8 +174,7 @@ class RequestTest {
         String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
         get(EMPLOYER_A, accepted).statusCode(200).body("contact.email", equalTo(p.email));
         Feed.withdrawFromRegistry(p);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "CLOSED".equals(get(EMPLOYER_A, pending).statusCode(200).extract().path("status")));
+        awaitClosed(pending);
         get(EMPLOYER_A, accepted).statusCode(200).body("status", equalTo("ACCEPTED")).body("contact", nullValue());
         send(EMPLOYER_A, to(p)).statusCode(404);
     }
@@ -200,8 +205,7 @@ class RequestTest {
         Feed.P p = published(brest());
         String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
         Feed.label(p, "REVOKED", "revoked.v1");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "CLOSED".equals(get(EMPLOYER_A, pending).statusCode(200).extract().path("status")));
+        awaitClosed(pending);
         await().atMost(Duration.ofSeconds(30)).until(() -> types(pending).contains(
                 "fr.pairaidance.orientation.request.closed.v1"));
     }
@@ -211,8 +215,7 @@ class RequestTest {
         Feed.P p = published(brest());
         String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
         Feed.label(p, "EXPIRED", "expired.v1");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "CLOSED".equals(get(EMPLOYER_A, pending).statusCode(200).extract().path("status")));
+        awaitClosed(pending);
         // The request left pending, as by a version whose handler missed it: the rebuild, the repair, closes it.
         Db.execute(ds, "update orientation_request set status = 'PENDING' where id = ?", UUID.fromString(pending));
         get(EMPLOYER_A, pending).statusCode(200).body("status", equalTo("PENDING"));

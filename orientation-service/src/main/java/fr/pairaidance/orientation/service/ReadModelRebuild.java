@@ -101,18 +101,15 @@ public class ReadModelRebuild {
             AtomicLong unreadable) {
         IncomingEvent event = IncomingEvent.from(record);
         UUID id;
-        RegistryState registryState = null;
+        RegistryState registryState = null; // null also for a tombstone
         LabelState labelState = null;
         try {
-            id = UUID.fromString(event.key() == null ? "" : event.key());
+            id = UUID.fromString(String.valueOf(event.key()));
             if (!event.isTombstone()) {
-                if (registry) {
-                    registryState = registryState(id, event);
-                } else {
-                    labelState = labelState(id, event);
-                }
+                registryState = registry ? registryState(id, event) : null;
+                labelState = registry ? null : labelState(id, event);
             }
-        } catch (RuntimeException e) { // mapping only: no database work yet
+        } catch (RuntimeException e) { // reading only: nothing staged yet
             LOG.warnf("Rebuild left out unreadable record %s of %s at offset %d", event.id(), record.topic(),
                     record.offset());
             unreadable.incrementAndGet();

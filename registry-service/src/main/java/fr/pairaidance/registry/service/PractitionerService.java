@@ -82,7 +82,8 @@ public class PractitionerService {
         }
         if (!errors.isEmpty()) {
             // Rare path: the answer still lists every field at fault, the email included.
-            if (Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
+            if (errors.stream().noneMatch(e -> e.field().equals("email"))
+                    && Practitioner.emailTaken(in.email(), new UUID(0, 0))) {
                 errors.add(EMAIL_TAKEN);
             }
             throw ProblemException.invalid(errors);
