@@ -8,10 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +48,15 @@ class SearchTest {
         rennes = new Feed.P().speaking("br").in("35238", "5315", "35", "53");
         laval = new Feed.P().speaking("br").in("53130", "5211", "53", "52");
         for (Feed.P p : new Feed.P[] {lyon, villefranche, grenoble, parisRemote, parisOnSite, rennes, laval}) {
+            published(p);
+        }
+        // Speaking Occitan: remote practitioners inside and outside the areas searched, with their own facets.
+        Feed.P rennesRemote = new Feed.P().speaking("oc").in("35238", "5315", "35", "53").remote().domains("CANCER");
+        Feed.P lyonRemote = new Feed.P().speaking("oc").remote().domains("ADDICTION", "MENTAL_HEALTH");
+        lyonRemote.modes = List.of("VOLUNTEER", "SALARIED");
+        lyonRemote.formats = List.of("PEER_GROUP");
+        Feed.P rennesOnSite = new Feed.P().speaking("oc").in("35238", "5315", "35", "53");
+        for (Feed.P p : new Feed.P[] {rennesRemote, lyonRemote, rennesOnSite}) {
             published(p);
         }
     }
@@ -138,5 +153,61 @@ class SearchTest {
                 .get("/api/v1/practitioners").then().statusCode(304).header("ETag", etag);
         given().header("If-None-Match", "\"other\"").queryParam("area", "ze:8421").queryParam("language", "vi")
                 .get("/api/v1/practitioners").then().statusCode(200);
+    }
+
+    /**
+     * The counts per level and the facets are those of every page of the search together: the remote
+     * practitioners of the area are counted in its levels, the others as REMOTE, each once.
+     */
+    @Test
+    void countsAndFacetsAreThoseOfAllThePagesTogether() {
+        String[][] searches = {{"area", "ze:5315", "language", "oc"}, {"area", "ze:8421", "language", "oc"},
+            {"area", "reg:53", "language", "oc", "domain", "CANCER"}, {"area", "dep:2A", "language", "oc"},
+            {"area", "ze:8421", "language", "oc", "remote", "false"}, {"area", "com:69123", "language", "oc",
+                "remote", "true"}, {"area", "ze:1109", "language", "vi"}, {"area", "ze:8421", "language", "vi"},
+            {"language", "oc"}, {"area", "dep:2A", "language", "br"}};
+        for (String[] criteria : searches) {
+            JsonPath first = search(with(criteria, "size", "50")).then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int page = 0; items.size() < first.getLong("total"); page++) {
+                List<Map<String, Object>> pageItems = search(with(criteria, "size", "50", "page", String.valueOf(page)))
+                        .then().statusCode(200).extract().jsonPath().getList("items");
+                if (pageItems.isEmpty()) {
+                    break;
+                }
+                items.addAll(pageItems);
+            }
+            String what = String.join(" ", criteria);
+            assertEquals(items.size(), first.getLong("total"), what);
+            if (criteria[0].equals("area")) {
+                assertEquals(tally(items, "matchedBy"), longs(first.getMap("countsByLevel")), what);
+            }
+            for (String facet : List.of("domains", "modes", "formats")) {
+                assertEquals(tally(items, facet), longs(first.getMap("facets." + facet)), what + " " + facet);
+            }
+        }
+    }
+
+    private static String[] with(String[] criteria, String... more) {
+        String[] all = java.util.Arrays.copyOf(criteria, criteria.length + more.length);
+        System.arraycopy(more, 0, all, criteria.length, more.length);
+        return all;
+    }
+
+    private static Map<String, Long> tally(List<Map<String, Object>> items, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map<String, Object> item : items) {
+            Object value = item.get(field);
+            for (Object one : value instanceof List<?> values ? values : List.of(value)) {
+                counts.merge(String.valueOf(one), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> longs(Map<String, Object> counts) {
+        Map<String, Long> result = new TreeMap<>();
+        counts.forEach((key, value) -> result.put(key, ((Number) value).longValue()));
+        return result;
     }
 }

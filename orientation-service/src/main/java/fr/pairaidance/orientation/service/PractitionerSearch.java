@@ -11,18 +11,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The orientation search over the listing table, in SQL: two statements per page (the page, then the
- * counts per level and the facets of the whole filtered set), served by the zone, department, region
- * and remote indexes and the GIN indexes of the array columns. Order: level, then registry number.
- * The second statement, the costly one, is cached per read-model version ({@link SearchAggregateCache}).
+ * The orientation search over the listing table, in SQL: the page, then the counts per level and the
+ * facets of the whole filtered set, served by the zone, department, region and remote indexes and the
+ * GIN indexes of the array columns. Order: level, then registry number. The counts and facets, the costly
+ * part, are cached per read-model version ({@link SearchAggregateCache}); with an area they are the
+ * area's rows plus the country's remote practitioners, whose part is the same for every area with the
+ * same filters and is counted once per version for all of them.
  */
 @ApplicationScoped
 public class PractitionerSearch {
@@ -54,7 +56,7 @@ public class PractitionerSearch {
      */
     public SearchResult run(SearchCriteria c) {
         try (Connection connection = dataSource.getConnection()) {
-            return run(connection, c, aggregates(connection, c), -1);
+            return run(connection, c, aggregates(connection, c, () -> remoteTally(connection, c)), -1);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -68,22 +70,23 @@ public class PractitionerSearch {
     public SearchResult runAtVersion(SearchCriteria c) {
         return inSnapshot(connection -> {
             long version = ReadModelVersion.read(connection);
-            Aggregates aggregates = aggregateCache.get(c, version, () -> aggregates(connection, c));
-            return run(connection, c, aggregates, version);
+            return run(connection, c, cachedAggregates(connection, c, version), version);
         });
     }
 
     /** The aggregates of the search (counts per level and facets) at the current version, cached. */
     public Aggregates aggregatesAtVersion(SearchCriteria c) {
-        return inSnapshot(connection -> {
-            long version = ReadModelVersion.read(connection);
-            return aggregateCache.get(c, version, () -> aggregates(connection, c));
-        });
+        return inSnapshot(connection -> cachedAggregates(connection, c, ReadModelVersion.read(connection)));
+    }
+
+    private Aggregates cachedAggregates(Connection connection, SearchCriteria c, long version) throws SQLException {
+        return aggregateCache.aggregates(c, version, () -> aggregates(connection, c,
+                () -> aggregateCache.remoteTally(c, version, () -> remoteTally(connection, c))));
     }
 
     private SearchResult run(Connection connection, SearchCriteria c, Aggregates a, long version)
             throws SQLException {
-        List<SearchResult.Hit> items = page(connection, c, rank(c.scope()), where(c));
+        List<SearchResult.Hit> items = page(connection, c);
         return new SearchResult(items, c.page(), c.size(), a.total(), a.countsByLevel(), a.widenedTo(),
                 a.areaHasMatches(), a.facets(), version);
     }
@@ -120,28 +123,45 @@ public class PractitionerSearch {
         return new IllegalStateException("orientation search failed [" + e.getSQLState() + "]", e);
     }
 
-    private Aggregates aggregates(Connection connection, SearchCriteria c) throws SQLException {
-        Map<Level, Long> counts = new EnumMap<>(Level.class);
-        Map<String, Long> domains = new TreeMap<>();
-        Map<String, Long> modes = new TreeMap<>();
-        Map<String, Long> formats = new TreeMap<>();
-        long total = aggregates(connection, rank(c.scope()), where(c), counts, domains, modes, formats);
-        Level widenedTo = null;
-        boolean inArea = true;
-        if (c.scope() != null) {
-            inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
-            widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
+    /**
+     * Without an area, one statement over the filtered listing. With one, the area's rows ranked by level
+     * and, among them, the remote ones; the remote practitioners elsewhere are the country's
+     * ({@code remote}) less those. The area's statement reads the rows of its region (the widest rung);
+     * the country's remote rows, the costly part for most areas, are read once per filters and version.
+     */
+    private Aggregates aggregates(Connection connection, SearchCriteria c, SearchAggregateCache.Loader<Tally> remote)
+            throws SQLException {
+        if (c.scope() == null) {
+            Counted all = count(connection, rank(null), filters(c), false);
+            return new Aggregates(all.rows().count(), Map.of(), null, true, all.rows().facets());
         }
-        // Shared by the cache: read-only from here on (the maps keep their order).
-        return new Aggregates(total, Collections.unmodifiableMap(counts), widenedTo, inArea, new SearchResult.Facets(
-                Collections.unmodifiableMap(domains), Collections.unmodifiableMap(modes),
-                Collections.unmodifiableMap(formats)));
+        Counted area = count(connection, rank(c.scope()), inArea(c), true);
+        Tally remoteElsewhere = remote.load().minus(area.remoteRows());
+        Map<Level, Long> counts = new EnumMap<>(Level.class);
+        counts.putAll(area.byLevel());
+        if (remoteElsewhere.count() > 0) {
+            counts.put(Level.REMOTE, remoteElsewhere.count());
+        }
+        Tally all = area.rows().plus(remoteElsewhere);
+        boolean inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
+        Level widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
+        // Shared by the cache: read-only from here on (the map keeps its order).
+        return new Aggregates(all.count(), Collections.unmodifiableMap(counts), widenedTo, inArea, all.facets());
     }
 
-    private List<SearchResult.Hit> page(Connection connection, SearchCriteria c, Sql rank, Sql where)
-            throws SQLException {
-        Sql page = c.scope() == null ? new Sql("select " + COLUMNS + ", " + rank.text() + " as rank from listing where "
-                + where.text(), concat(rank.params(), where.params())) : pageByLevel(c);
+    /** The country's remote practitioners matching the filters but the area. */
+    private static Tally remoteTally(Connection connection, SearchCriteria c) throws SQLException {
+        if (Boolean.FALSE.equals(c.remote())) {
+            return Tally.EMPTY;
+        }
+        Sql filters = filters(c);
+        return count(connection, rank(null), new Sql(filters.text() + " and remote", filters.params()), false).rows();
+    }
+
+    private List<SearchResult.Hit> page(Connection connection, SearchCriteria c) throws SQLException {
+        Sql filters = filters(c);
+        Sql page = c.scope() == null ? new Sql("select " + COLUMNS + ", -1 as rank from listing where " + filters.text(),
+                filters.params()) : pageByLevel(c);
         String sql = page.text() + " order by rank, registry_number limit ? offset ?";
         List<Object> params = new ArrayList<>(page.params());
         params.add(c.size());
@@ -194,43 +214,63 @@ public class PractitionerSearch {
         return new Sql("select * from (" + String.join(" union all ", parts) + ") page", params);
     }
 
-    private static List<Object> concat(List<Object> first, List<Object> second) {
-        List<Object> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
+    /** The counts of a set of rows: per level, in all, and of its remote rows when asked. */
+    private record Counted(Map<Level, Long> byLevel, Tally rows, Tally remoteRows) {
     }
 
-    /** Fills the counts per level and the facets; returns the total. */
-    private long aggregates(Connection connection, Sql rank, Sql where, Map<Level, Long> counts,
-            Map<String, Long> domains, Map<String, Long> modes, Map<String, Long> formats) throws SQLException {
-        String sql = "with f as (select " + rank.text() + " as rank, domains, modes, formats from listing where "
-                + where.text() + ") "
-                + "select 'L', rank::text, count(*) from f group by rank "
-                + "union all select 'D', v, count(*) from f, unnest(f.domains) v group by v "
-                + "union all select 'M', v, count(*) from f, unnest(f.modes) v group by v "
-                + "union all select 'F', v, count(*) from f, unnest(f.formats) v group by v";
+    /** The array columns counted as facets. */
+    private static final List<String> FACETS = List.of("domains", "modes", "formats");
+
+    /**
+     * Counts the rows matching {@code where}, per level ({@code rank}, none when -1), per domain, mode and
+     * format; with {@code remoteApart}, the same of its remote rows (tagged "remote").
+     */
+    private static Counted count(Connection connection, Sql rank, Sql where, boolean remoteApart)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("with f as (select ").append(rank.text())
+                .append(" as rank, remote, domains, modes, formats from listing where ").append(where.text())
+                .append(") select 'level', rank::text, count(*) from f group by rank");
+        for (String column : FACETS) {
+            sql.append(" union all select '").append(column).append("', v, count(*) from f, unnest(f.").append(column)
+                    .append(") v group by v");
+        }
+        if (remoteApart) {
+            sql.append(" union all select 'remote', null, count(*) from f where remote");
+            for (String column : FACETS) {
+                sql.append(" union all select 'remote ").append(column).append("', v, count(*) from f, unnest(f.")
+                        .append(column).append(") v where remote group by v");
+            }
+        }
         List<Object> params = new ArrayList<>(rank.params());
         params.addAll(where.params());
-        long total = 0;
-        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rs = statement.executeQuery()) {
+        Map<Level, Long> byLevel = new EnumMap<>(Level.class);
+        Map<String, Map<String, Long>> values = new HashMap<>();
+        long count = 0;
+        long remoteCount = 0;
+        try (PreparedStatement statement = prepare(connection, sql.toString(), params);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                String key = rs.getString(2);
-                long count = rs.getLong(3);
-                switch (rs.getString(1)) {
-                    case "L" -> {
-                        total += count;
-                        int level = Integer.parseInt(key);
+                String tag = rs.getString(1);
+                long n = rs.getLong(3);
+                switch (tag) {
+                    case "level" -> {
+                        count += n;
+                        int level = Integer.parseInt(rs.getString(2));
                         if (level >= 0) {
-                            counts.put(Level.values()[level], count);
+                            byLevel.put(Level.values()[level], n);
                         }
                     }
-                    case "D" -> domains.put(key, count);
-                    case "M" -> modes.put(key, count);
-                    default -> formats.put(key, count);
+                    case "remote" -> remoteCount = n;
+                    default -> values.computeIfAbsent(tag, t -> new HashMap<>()).put(rs.getString(2), n);
                 }
             }
         }
-        return total;
+        return new Counted(byLevel, tally(count, values, ""), tally(remoteCount, values, "remote "));
+    }
+
+    private static Tally tally(long count, Map<String, Map<String, Long>> values, String tagPrefix) {
+        return new Tally(count, values.getOrDefault(tagPrefix + "domains", Map.of()),
+                values.getOrDefault(tagPrefix + "modes", Map.of()), values.getOrDefault(tagPrefix + "formats", Map.of()));
     }
 
     /** The level of a row as a number (the ordinal of {@link Level}), -1 without an area. */
@@ -262,20 +302,16 @@ public class PractitionerSearch {
                 new Rung(Level.REGION, "region_code", scope.regionCode())).filter(r -> r.code() != null).toList();
     }
 
-    private static Sql where(SearchCriteria c) {
+    /** The conditions of the search, in the area: any of its rungs (remote practitioners elsewhere apart). */
+    private static Sql inArea(SearchCriteria c) {
         Sql filters = filters(c);
-        List<String> conditions = new ArrayList<>(List.of(filters.text()));
+        List<String> rungs = new ArrayList<>();
         List<Object> params = new ArrayList<>(filters.params());
-        if (c.scope() != null) {
-            List<String> scope = new ArrayList<>();
-            for (Rung rung : rungs(c.scope())) {
-                scope.add(rung.column() + " = ?");
-                params.add(rung.code());
-            }
-            scope.add("remote");
-            conditions.add("(" + String.join(" or ", scope) + ")");
+        for (Rung rung : rungs(c.scope())) {
+            rungs.add(rung.column() + " = ?");
+            params.add(rung.code());
         }
-        return new Sql(String.join(" and ", conditions), params);
+        return new Sql(filters.text() + " and (" + String.join(" or ", rungs) + ")", params);
     }
 
     /** The conditions of the search but its area. */

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The counts per level and the facets of a search (over the whole filtered set, the costly part of
- * a search) per filters and read-model version: any change of the listing bumps the version, so an
- * entry is never stale, only unused; the least recently used go first (cache
+ * a search) per filters and read-model version, and the part of them every area shares (the country's
+ * remote practitioners) per filters but the area and version: any change of the listing bumps the
+ * version, so an entry is never stale, only unused; the least recently used go first (cache
  * {@code orientation-search-aggregates}, size in application.properties).
  */
 @ApplicationScoped
@@ -19,9 +20,12 @@ public class SearchAggregateCache {
     private record Key(SearchCriteria filters, long version) {
     }
 
-    /** Computes the aggregates on a miss. */
-    interface Loader {
-        PractitionerSearch.Aggregates load() throws SQLException;
+    private record RemoteKey(SearchCriteria filtersButArea, long version) {
+    }
+
+    /** Computes a value on a miss. */
+    interface Loader<T> {
+        T load() throws SQLException;
     }
 
     private final CaffeineCache cache;
@@ -30,14 +34,24 @@ public class SearchAggregateCache {
         this.cache = cache.as(CaffeineCache.class);
     }
 
-    PractitionerSearch.Aggregates get(SearchCriteria criteria, long version, Loader loader) throws SQLException {
-        Key key = new Key(criteria.allPages(), version);
-        CompletableFuture<PractitionerSearch.Aggregates> cached = cache.getIfPresent(key);
+    /** The counts per level and facets of a search. */
+    PractitionerSearch.Aggregates aggregates(SearchCriteria criteria, long version,
+            Loader<PractitionerSearch.Aggregates> loader) throws SQLException {
+        return get(new Key(criteria.allPages(), version), loader);
+    }
+
+    /** The country's remote practitioners matching a search's filters: the same for every area. */
+    Tally remoteTally(SearchCriteria criteria, long version, Loader<Tally> loader) throws SQLException {
+        return get(new RemoteKey(criteria.withoutArea(), version), loader);
+    }
+
+    private <T> T get(Object key, Loader<T> loader) throws SQLException {
+        CompletableFuture<T> cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached.join();
         }
-        PractitionerSearch.Aggregates aggregates = loader.load();
-        cache.put(key, CompletableFuture.completedFuture(aggregates));
-        return aggregates;
+        T value = loader.load();
+        cache.put(key, CompletableFuture.completedFuture(value));
+        return value;
     }
 }

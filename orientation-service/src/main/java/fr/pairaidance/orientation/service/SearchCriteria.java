@@ -20,4 +20,9 @@ public record SearchCriteria(AreaScope scope, List<String> domains, String appel
     public SearchCriteria allPages() {
         return new SearchCriteria(scope, domains, appellation, mode, format, language, remote, 0, 0);
     }
+
+    /** The same filters without the area and the page. */
+    public SearchCriteria withoutArea() {
+        return new SearchCriteria(null, domains, appellation, mode, format, language, remote, 0, 0);
+    }
 }
