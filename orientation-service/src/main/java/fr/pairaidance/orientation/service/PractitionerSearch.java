@@ -33,6 +33,9 @@ public class PractitionerSearch {
             + "department_code, region_code, modes, domains, appellations, formats, languages, remote, label_number, "
             + "label_state, expires_on";
 
+    /** The array columns counted as facets. */
+    private static final List<String> FACETS = List.of("domains", "modes", "formats");
+
     private final DataSource dataSource;
     private final SearchAggregateCache aggregateCache;
 
@@ -217,9 +220,6 @@ public class PractitionerSearch {
     /** The counts of a set of rows: per level, in all, and of its remote rows when asked. */
     private record Counted(Map<Level, Long> byLevel, Tally rows, Tally remoteRows) {
     }
-
-    /** The array columns counted as facets. */
-    private static final List<String> FACETS = List.of("domains", "modes", "formats");
 
     /**
      * Counts the rows matching {@code where}, per level ({@code rank}, none when -1), per domain, mode and
