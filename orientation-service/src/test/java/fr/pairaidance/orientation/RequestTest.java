@@ -200,22 +200,25 @@ class RequestTest {
         get(EMPLOYER_A, accepted).statusCode(200).body("contact.email", equalTo(p.email));
     }
 
-    @Test
-    void aRevokedLabelClosesThePendingRequests() {
+    /** A request sent to a published practitioner, then closed by their label's change to {@code state}. */
+    private String pendingRequestClosedByLabel(String state, String eventType) {
         Feed.P p = published(brest());
         String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
-        Feed.label(p, "REVOKED", "revoked.v1");
+        Feed.label(p, state, eventType);
         awaitClosed(pending);
+        return pending;
+    }
+
+    @Test
+    void aRevokedLabelClosesThePendingRequests() {
+        String pending = pendingRequestClosedByLabel("REVOKED", "revoked.v1");
         await().atMost(Duration.ofSeconds(30)).until(() -> types(pending).contains(
                 "fr.pairaidance.orientation.request.closed.v1"));
     }
 
     @Test
     void aRebuildClosesWhatTheLiveHandlerClosesForAnExpiredLabel() {
-        Feed.P p = published(brest());
-        String pending = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
-        Feed.label(p, "EXPIRED", "expired.v1");
-        awaitClosed(pending);
+        String pending = pendingRequestClosedByLabel("EXPIRED", "expired.v1");
         // The request left pending, as by a version whose handler missed it: the rebuild, the repair, closes it.
         Db.execute(ds, "update orientation_request set status = 'PENDING' where id = ?", UUID.fromString(pending));
         get(EMPLOYER_A, pending).statusCode(200).body("status", equalTo("PENDING"));

@@ -46,9 +46,9 @@ public class PractitionerResource {
     PractitionerResource(PractitionerService service, Geography geography, CurrentCaller caller,
             RegistryConfig config) {
         this.service = service;
-        this.config = config;
         this.geography = geography;
         this.caller = caller;
+        this.config = config;
     }
 
     @POST
