@@ -32,6 +32,48 @@ public interface OrientationConfig {
 
     Admin admin();
 
+    /**
+     * The regional operators of the platform's front doors, by region code (INSEE, e.g. 84): shown on the
+     * region's page and its zones' pages. A region without one shows the national platform's contact.
+     */
+    Map<String, Operator> regionalOperators();
+
+    /** A regional operator: who runs the platform in the region and their own words to employers. */
+    interface Operator {
+        String name();
+
+        Optional<String> email();
+
+        Optional<String> phone();
+
+        Optional<String> website();
+
+        /** A few words of welcome to the region's employers, in French. */
+        Optional<String> wordingFr();
+
+        /** The same in English (the French words are shown when absent). */
+        Optional<String> wordingEn();
+    }
+
+    /** Job portals embedding the search widget, by public key (it names the portal; it is no secret). */
+    Map<String, Widget> widgets();
+
+    /** A portal's widget: its name, the origins allowed to frame it, its rate. */
+    interface Widget {
+        String portal();
+
+        /** Origins (scheme://host[:port]) whose pages may frame the widget: its frame-ancestors. */
+        List<String> origins();
+
+        /** Searches per minute for the whole key. */
+        @WithDefault("600")
+        int requestsPerMinute();
+
+        /** Searches per minute for one visitor (by address) of the portal. */
+        @WithDefault("60")
+        int requestsPerMinutePerVisitor();
+    }
+
     interface Search {
         @WithDefault("50")
         int maxPageSize();

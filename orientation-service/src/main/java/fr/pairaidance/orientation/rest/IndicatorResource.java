@@ -56,7 +56,7 @@ public class IndicatorResource {
                 @Content(mediaType = CSV)})
     public Response indicators(@QueryParam("area") @Parameter(required = true, example = "dep:69") String area,
             @Context Request request) {
-        Indicators i = indicators.of(scope(area));
+        Indicators i = indicators.of(territory(areas, area));
         // The Accept header's preferences (q-values, text/*) choose; JSON when both are as welcome. Selecting a
         // variant also answers Vary: Accept.
         Variant chosen = request.selectVariant(REPRESENTATIONS);
@@ -64,7 +64,8 @@ public class IndicatorResource {
                 : Response.ok(i, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static String csv(Indicators i) {
+    /** The indicators as CSV: one line per figure (indicator, key, value, suppressed). */
+    public static String csv(Indicators i) {
         StringBuilder csv = new StringBuilder("indicator,key,value,suppressed\n");
         line(csv, "area", i.area(), i.areaName(), false);
         line(csv, "population", "", Long.toString(i.population()), false);
@@ -83,7 +84,8 @@ public class IndicatorResource {
         return csv.toString();
     }
 
-    private AreaScope scope(String area) {
+    /** A zone, department or region: the areas indicators are given for (a 400 problem naming area otherwise). */
+    public static AreaScope territory(AreaScopes areas, String area) {
         if (area == null || area.isBlank()) {
             throw ProblemException.badRequest("area", "is required: ze:<zone>, dep:<department> or reg:<region>");
         }

@@ -1,0 +1,94 @@
+package fr.pairaidance.orientation.web;
+
+import fr.pairaidance.platform.problem.ProblemException;
+import fr.pairaidance.platform.reference.Geography;
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a person typed in the place box, as areas: a typed code (ze:8421), a postal code, a department
+ * number, or the name of a commune, department, region or employment zone (accents and case ignored).
+ * One place is searched at once; several are offered as a choice.
+ */
+@ApplicationScoped
+public class PlaceFinder {
+
+    /** An area a person can choose: its typed code and what to call it. */
+    @TemplateData
+    public record Place(String area, String label) {
+    }
+
+    private static final Pattern TYPED = Pattern.compile("(?i)(com|ze|dep|reg):\\S+");
+    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
+    private static final Pattern DEPARTMENT_CODE = Pattern.compile("(?i)\\d{2,3}|2[ab]");
+    private static final int MAX_CHOICES = 10;
+
+    private final Geography geography;
+
+    PlaceFinder(Geography geography) {
+        this.geography = geography;
+    }
+
+    /** The places the text may mean, the likeliest first; empty when none. */
+    public List<Place> find(String text) {
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        if (TYPED.matcher(q).matches()) {
+            try {
+                int colon = q.indexOf(':');
+                Geography.Area area = geography.parseArea("q",
+                        q.substring(0, colon).toLowerCase(Locale.ROOT) + q.substring(colon).toUpperCase(Locale.ROOT));
+                return List.of(new Place(area.toString(), label(area)));
+            } catch (ProblemException unknown) {
+                return List.of();
+            }
+        }
+        if (POSTAL_CODE.matcher(q).matches()) {
+            return geography.communesWithPostalCode(q).stream().limit(MAX_CHOICES)
+                    .map(c -> new Place("com:" + c.code(), communeLabel(c))).toList();
+        }
+        if (DEPARTMENT_CODE.matcher(q).matches()) {
+            return geography.department(q.toUpperCase(Locale.ROOT))
+                    .map(d -> List.of(new Place("dep:" + d.code(), d.name() + " (" + d.code() + ")")))
+                    .orElse(List.of());
+        }
+        String key = Geography.normalise(q);
+        List<Place> found = new ArrayList<>();
+        geography.regions().stream().filter(r -> Geography.normalise(r.name()).equals(key))
+                .forEach(r -> found.add(new Place("reg:" + r.code(), r.name())));
+        geography.departments().stream().filter(d -> Geography.normalise(d.name()).equals(key))
+                .forEach(d -> found.add(new Place("dep:" + d.code(), d.name() + " (" + d.code() + ")")));
+        List<Geography.Commune> communes = geography.communesNamed(q, 50);
+        List<Geography.Commune> exact = communes.stream().filter(c -> Geography.normalise(c.name()).equals(key))
+                .sorted(Comparator.comparingLong(Geography.Commune::population).reversed()).toList();
+        (exact.isEmpty() ? communes : exact).stream().limit(MAX_CHOICES)
+                .forEach(c -> found.add(new Place("com:" + c.code(), communeLabel(c))));
+        geography.zones().stream().filter(z -> Geography.normalise(z.name()).equals(key)).sorted(
+                Comparator.comparing(Geography.Zone::code)).forEach(z -> found.add(new Place("ze:" + z.code(),
+                        z.name() + " (" + z.code() + ")")));
+        return found.stream().distinct().limit(MAX_CHOICES).toList();
+    }
+
+    /** What to call a typed area on a page: "Lyon (69001)", "Rhône (69)", "Bretagne". */
+    public String label(Geography.Area area) {
+        return switch (area.kind()) {
+            case COMMUNE -> geography.commune(area.code()).map(this::communeLabel).orElse(area.toString());
+            case ZONE -> geography.zone(area.code()).map(z -> z.name() + " (" + z.code() + ")").orElse(area.toString());
+            case DEPARTMENT -> geography.department(area.code()).map(d -> d.name() + " (" + d.code() + ")")
+                    .orElse(area.toString());
+            case REGION -> geography.region(area.code()).map(Geography.Region::name).orElse(area.toString());
+        };
+    }
+
+    private String communeLabel(Geography.Commune c) {
+        String postal = c.postalCodes().isEmpty() ? c.departmentCode() : c.postalCodes().get(0);
+        return c.name() + " (" + postal + ")";
+    }
+}
