@@ -22,6 +22,9 @@ public class OrientationTestProfile extends ServiceTestProfile {
                 Map.entry("orientation.portal.default-requests-per-minute", "100000"),
                 Map.entry("orientation.portal.clients.portal-a.origins", "https://jobs-a.example.org"),
                 Map.entry("orientation.portal.clients.portal-limited.origins", "https://jobs-b.example.org"),
-                Map.entry("orientation.portal.clients.portal-limited.requests-per-minute", "3"));
+                Map.entry("orientation.portal.clients.portal-limited.requests-per-minute", "3"),
+                Map.entry("orientation.widgets.tiny.portal", "A portal with a tiny limit"),
+                Map.entry("orientation.widgets.tiny.origins", "https://jobs-tiny.example.org"),
+                Map.entry("orientation.widgets.tiny.requests-per-minute", "2"));
     }
 }

@@ -79,6 +79,11 @@ public class DiagnosisPages {
             return GENDERS;
         }
 
+        /** The field name of a cell, for the template. */
+        public String fieldOf(String ageBand, String gender) {
+            return field(ageBand, gender);
+        }
+
         public static String field(String ageBand, String gender) {
             return "n_" + ageBand.replace("+", "plus") + "_" + gender;
         }

@@ -60,14 +60,21 @@ public class PlaceFinder {
                     .orElse(List.of());
         }
         String key = Geography.normalise(q);
+        List<Geography.Commune> communes = geography.communesNamed(q, 50);
+        List<Geography.Commune> exact = communes.stream().filter(c -> Geography.normalise(c.name()).equals(key))
+                .sorted(Comparator.comparingLong(Geography.Commune::population).reversed()).toList();
+        if (exact.size() == 1) {
+            // One commune of that very name: its zone, department and region come with it (Lyon, Paris).
+            return List.of(new Place("com:" + exact.get(0).code(), communeLabel(exact.get(0))));
+        }
         List<Place> found = new ArrayList<>();
         geography.regions().stream().filter(r -> Geography.normalise(r.name()).equals(key))
                 .forEach(r -> found.add(new Place("reg:" + r.code(), r.name())));
         geography.departments().stream().filter(d -> Geography.normalise(d.name()).equals(key))
                 .forEach(d -> found.add(new Place("dep:" + d.code(), d.name() + " (" + d.code() + ")")));
-        List<Geography.Commune> communes = geography.communesNamed(q, 50);
-        List<Geography.Commune> exact = communes.stream().filter(c -> Geography.normalise(c.name()).equals(key))
-                .sorted(Comparator.comparingLong(Geography.Commune::population).reversed()).toList();
+        if (!found.isEmpty()) {
+            return found;
+        }
         (exact.isEmpty() ? communes : exact).stream().limit(MAX_CHOICES)
                 .forEach(c -> found.add(new Place("com:" + c.code(), communeLabel(c))));
         geography.zones().stream().filter(z -> Geography.normalise(z.name()).equals(key)).sorted(

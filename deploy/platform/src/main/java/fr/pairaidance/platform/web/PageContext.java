@@ -16,7 +16,7 @@ import java.util.Map;
  */
 @TemplateData
 public record PageContext(Locale locale, String path, Caller caller, String site, Map<String, String> sites,
-        String correlationId, Vocabularies vocabularies) {
+        String correlationId, String csrfField, String csrfToken, Vocabularies vocabularies) {
 
     public String lang() {
         return locale.getLanguage();
