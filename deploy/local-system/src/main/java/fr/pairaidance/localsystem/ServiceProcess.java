@@ -252,6 +252,10 @@ final class ServiceProcess {
         command.add("-Dquarkus.datasource.password=" + PostgresProcess.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + options.kafkaBootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + options.issuerUrl());
+        // Each page links to its sister sites and signs out through them: their addresses on this machine.
+        for (ServiceDefinition site : options.services()) {
+            command.add("-Dpairaidance.web.sites." + site.name().replace("-service", "") + "=" + site.baseUrl());
+        }
         // Readable log lines in the local log files (the services log JSON in production).
         command.add("-Dquarkus.log.console.json.enabled=false");
         command.add("-jar");

@@ -1,0 +1,272 @@
+package fr.pairaidance.systemtests;
+
+import static fr.pairaidance.systemtests.Api.labelling;
+import static fr.pairaidance.systemtests.Api.orientation;
+import static fr.pairaidance.systemtests.Api.registry;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The employer platform in real Chromium against the running system, with Keycloak's own sign-in: every
+ * page checked with axe-core (WCAG 2.2 A and AA), a search done with the keyboard only, an employer's
+ * request from sign-in to sign-out, and the widget embedded by a registered origin and refused to another.
+ */
+@ExtendWith(SystemUnderTest.Extension.class)
+@org.junit.jupiter.api.Order(6)
+class BrowserTest {
+
+    /** The origin registered for the demo widget key (orientation-service's application.properties). */
+    private static final int PORTAL_PORT = 5173;
+
+    private static String registryNumber;
+    private static String labelNumber;
+    private static Browser browser;
+
+    @BeforeAll
+    static void aPublishedPractitionerAndABrowser() {
+        publishDominique();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String orientationUrl() {
+        return SystemUnderTest.get().serviceUrl("orientation-service");
+    }
+
+    /** Dominique, registered by an agency in Lyon, trained, consenting, labelled: published in zone 8421. */
+    private static void publishDominique() {
+        String agent = KeycloakTokens.agency();
+        String dominique = KeycloakTokens.user("dominique");
+        String regine = KeycloakTokens.user("regine");
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("givenName", "Dominique");
+        record.put("familyName", "Bernard");
+        record.put("birthDate", "1979-06-21");
+        record.put("email", "dominique@pairaidance.test");
+        record.put("phone", "+33622334455");
+        record.put("communeCode", "69123");
+        record.put("domains", List.of("MENTAL_HEALTH"));
+        record.put("appellations", List.of("PAIR_AIDANT"));
+        record.put("modes", List.of("SELF_EMPLOYED"));
+        record.put("siret", "73282932000074");
+        record.put("formats", List.of("ONE_TO_ONE", "PEER_GROUP"));
+        record.put("languages", List.of("fr", "fsl"));
+        record.put("remote", true);
+        Response registered = registry(agent).body(record).post("/api/v1/practitioners");
+        registered.then().statusCode(201);
+        String id = registered.path("id");
+        registryNumber = registered.path("registryNumber");
+        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
+            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
+                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
+                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
+                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
+        }
+        registry(dominique).get("/api/v1/practitioners/me").then().statusCode(200);
+        registry(dominique).body(Map.of("listed", true, "domains", true, "appellations", true, "formats", true,
+                "languages", true, "commune", true, "contact", true))
+                .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200);
+        Map<String, Object> scope = Map.of("domains", List.of("MENTAL_HEALTH"), "appellations", List.of("PAIR_AIDANT"));
+        String[] application = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Response r = labelling(dominique).body(Map.of("scope", scope)).post("/api/v1/applications");
+            application[0] = r.statusCode() == 201 ? r.path("id") : null;
+            return application[0] != null;
+        });
+        String etag = labelling(regine).get("/api/v1/applications/" + application[0]).then().statusCode(200)
+                .extract().header("ETag");
+        etag = labelling(regine).header("If-Match", etag).post("/api/v1/applications/" + application[0] + "/assignment")
+                .then().statusCode(200).extract().header("ETag");
+        labelling(regine).header("If-Match", etag).body(Map.of("reason", "Common core verified", "scope", scope))
+                .post("/api/v1/applications/" + application[0] + "/grant").then().statusCode(200);
+        labelNumber = labelling(dominique).get("/api/v1/labels/mine").then().statusCode(200).extract().path("[0].number");
+        await().atMost(Duration.ofSeconds(60)).until(() -> orientation(null)
+                .get("/api/v1/practitioners?area=ze:8421&language=fsl&size=50").then().extract()
+                .<List<String>>path("items.registryNumber").contains(registryNumber));
+    }
+
+    private WebDriver go(String path) {
+        browser.driver.get(orientationUrl() + path);
+        return browser.driver;
+    }
+
+    @Test
+    void everyPageOfTheEmployerPlatformPassesAxe() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("orientation-home", "/");
+        pages.put("orientation-results", "/search?area=ze:8421&language=fsl");
+        pages.put("orientation-place-choice", "/search?q=Saint-Denis");
+        pages.put("orientation-practitioner", "/practitioners/" + registryNumber);
+        pages.put("orientation-region", "/regions/84");
+        pages.put("orientation-zone", "/zones/8421");
+        pages.put("orientation-indicators", "/indicators?area=ze:8421");
+        pages.put("orientation-self-diagnosis", "/self-diagnosis");
+        pages.put("orientation-guide", "/guide");
+        pages.put("orientation-integrate", "/integrate");
+        pages.put("orientation-accessibility", "/accessibility");
+        pages.put("orientation-not-found", "/no-such-page");
+        pages.put("orientation-widget", "/embed/search?key=demo-portal&area=ze:8421");
+        pages.forEach((name, path) -> {
+            go(path);
+            browser.assertAccessible(name);
+        });
+        browser.driver.get(orientationUrl() + "/language?to=en&return=%2Fsearch%3Farea%3Dze%3A8421");
+        assertEquals("en", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.assertAccessible("orientation-results-en");
+        browser.driver.get(orientationUrl() + "/language?to=fr&return=%2F");
+        // The results page at 320 CSS pixels wide: no horizontal scrolling of the page.
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+        go("/search?area=ze:8421&language=fsl");
+        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        browser.screenshot("orientation-results-320px");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        assertTrue(overflow <= 0, "the results page scrolls sideways at 320 px by " + overflow + " px");
+    }
+
+    @Test
+    void aSearchAndTheSelfDiagnosisAreDoneWithTheKeyboardOnly() {
+        WebDriver driver = go("/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebElement body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement skip = driver.switchTo().activeElement();
+        assertEquals("#main", skip.getAttribute("hash").isEmpty() ? skip.getAttribute("href") : skip.getAttribute("hash"));
+        skip.sendKeys(Keys.ENTER);
+        tabUntil(driver, "q").sendKeys("Lyo");
+        wait.until(ExpectedConditions.attributeToBe(By.id("q"), "aria-expanded", "true"));
+        WebElement q = driver.switchTo().activeElement();
+        q.sendKeys(Keys.ARROW_DOWN);
+        q.sendKeys(Keys.ENTER);
+        assertEquals("com:69123", driver.findElement(By.id("area")).getAttribute("value"));
+        tabUntil(driver, "domain").sendKeys("S");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/search?area=com%3A69123"));
+        browser.screenshot("keyboard-results");
+        assertTrue(driver.getPageSource().contains(registryNumber), "Dominique is found from Lyon");
+        // The self-diagnosis with the keyboard: the first cell, a figure, submit with Enter.
+        go("/self-diagnosis");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        tabUntil(driver, "n_30-44_F").sendKeys("120", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart")));
+        browser.assertAccessible("orientation-self-diagnosis-result");
+    }
+
+    /** Presses Tab until the element with that id has the focus (at most 60 times). */
+    private static WebElement tabUntil(WebDriver driver, String id) {
+        for (int i = 0; i < 60; i++) {
+            WebElement active = driver.switchTo().activeElement();
+            if (id.equals(active.getAttribute("id"))) {
+                return active;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reached #" + id);
+    }
+
+    @Test
+    void anEmployerSignsInSendsARequestFollowsItAndSignsOutEverywhere() {
+        WebDriver driver = go("/practitioners/" + registryNumber);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.findElement(By.linkText("Envoyer une demande")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.screenshot("keycloak-sign-in");
+        driver.findElement(By.id("username")).sendKeys("emma");
+        driver.findElement(By.id("password")).sendKeys("emma", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertTrue(driver.getCurrentUrl().startsWith(orientationUrl() + "/requests/new"), driver.getCurrentUrl());
+        browser.assertAccessible("orientation-request-form");
+        // An error keeps what was typed and names the field.
+        driver.findElement(By.id("workforceSize")).sendKeys("beaucoup");
+        driver.findElement(By.id("message")).sendKeys("Nous cherchons un groupe de pairs pour nos équipes.");
+        driver.findElement(By.cssSelector("form[action='/requests'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertEquals("Nous cherchons un groupe de pairs pour nos équipes.",
+                driver.findElement(By.id("message")).getAttribute("value"));
+        assertTrue(driver.findElement(By.id("workforceSize-error")).isDisplayed());
+        browser.assertAccessible("orientation-request-form-error");
+        WebElement workforce = driver.findElement(By.id("workforceSize"));
+        workforce.clear();
+        workforce.sendKeys("250");
+        driver.findElement(By.cssSelector("form[action='/requests'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/requests?sent=1"));
+        assertTrue(driver.getPageSource().contains(registryNumber));
+        assertTrue(driver.getPageSource().contains("En attente de réponse"));
+        browser.assertAccessible("orientation-my-requests");
+        driver.findElement(By.cssSelector("td a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        browser.assertAccessible("orientation-request");
+        // Signing out ends the session here and at Keycloak: the requests page asks to sign in again.
+        driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/signed-out/done"));
+        browser.assertAccessible("orientation-signed-out");
+        go("/requests");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    }
+
+    @Test
+    void theWidgetWorksFromItsRegisteredOriginAndIsRefusedElsewhere() throws IOException {
+        String page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Portail emploi</title></head>"
+                + "<body><main><h1>Offres d'emploi</h1><script src=\"" + orientationUrl()
+                + "/embed.js\" data-key=\"demo-portal\" data-area=\"ze:8421\"></script></main></body></html>";
+        HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", PORTAL_PORT), 0);
+        portal.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        portal.start();
+        try {
+            WebDriver driver = browser.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get("http://localhost:" + PORTAL_PORT + "/jobs");
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=search]")));
+            assertTrue(driver.getPageSource().contains(registryNumber) || driver.findElements(By.cssSelector(".card")).size() > 0,
+                    "the widget shows results for zone 8421");
+            driver.switchTo().defaultContent();
+            // The frame grows to its content (postMessage from the widget).
+            wait.until(d -> d.findElement(By.tagName("iframe")).getSize().getHeight() > 400);
+            browser.screenshot("widget-on-registered-portal");
+            // Another origin (the same server, by its address) is not registered: the browser refuses the frame.
+            driver.get("http://127.0.0.1:" + PORTAL_PORT + "/jobs");
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
+            assertEquals(0, driver.findElements(By.cssSelector("form[role=search]")).size(),
+                    "an unregistered origin must not show the widget");
+            driver.switchTo().defaultContent();
+            browser.screenshot("widget-refused-on-unregistered-origin");
+        } finally {
+            portal.stop(0);
+        }
+    }
+}
