@@ -21,6 +21,19 @@ final class Summary {
         lines.add("");
         lines.add("[local] Local system ready in " + Console.seconds(startedNanos) + ". Ctrl-C stops everything.");
         lines.add("");
+        lines.add("  Open in a browser (sign in with a demo account below: the password is the user name)");
+        services.forEach((service, state) -> {
+            if (state == State.READY) {
+                lines.add(String.format(Locale.ROOT, "    %-44s %s/", switch (service.name()) {
+                    case "orientation-service" -> "Find a labelled peer helper (employers)";
+                    case "labelling-service" -> "Verify a label";
+                    default -> "The national register";
+                }, service.baseUrl()));
+            }
+        });
+        lines.add("    Demo accounts: " + DemoAccounts.USERS.stream().map(u -> u.username() + " (" + u.role() + ")")
+                .collect(Collectors.joining(", ")));
+        lines.add("");
         lines.add("  Services");
         services.forEach((service, state) -> lines.add(switch (state) {
             case READY -> String.format(Locale.ROOT, "    %-20s %s   Swagger UI %s/q/swagger-ui",

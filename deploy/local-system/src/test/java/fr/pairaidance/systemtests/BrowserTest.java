@@ -160,7 +160,7 @@ class BrowserTest {
         WebElement skip = driver.switchTo().activeElement();
         assertEquals("#main", skip.getAttribute("hash").isEmpty() ? skip.getAttribute("href") : skip.getAttribute("hash"));
         skip.sendKeys(Keys.ENTER);
-        tabUntil(driver, "q").sendKeys("Lyo");
+        tabUntil(driver, "q").sendKeys("Lyon");
         wait.until(ExpectedConditions.attributeToBe(By.id("q"), "aria-expanded", "true"));
         WebElement q = driver.switchTo().activeElement();
         q.sendKeys(Keys.ARROW_DOWN);
@@ -196,7 +196,7 @@ class BrowserTest {
     void anEmployerSignsInSendsARequestFollowsItAndSignsOutEverywhere() {
         WebDriver driver = go("/practitioners/" + registryNumber);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.findElement(By.linkText("Envoyer une demande")).click();
+        driver.findElement(By.cssSelector("main a[href^='/requests/new']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.screenshot("keycloak-sign-in");
         driver.findElement(By.id("username")).sendKeys("emma");
