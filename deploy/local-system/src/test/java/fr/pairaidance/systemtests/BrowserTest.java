@@ -28,12 +28,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The employer platform in real Chromium against the running system, with Keycloak's own sign-in: every
- * page checked with axe-core (WCAG 2.2 A and AA), a search done with the keyboard only, an employer's
- * request from sign-in to sign-out, and the widget embedded by a registered origin and refused to another.
+ * The pages in real Chromium against the running system, with Keycloak's own sign-in, in the order of a
+ * practitioner's story: a regulator grants the label on the desk; employers find the practitioner (every
+ * page checked with axe-core, WCAG 2.2 A and AA; a search with the keyboard only) and send a request; a
+ * second regulator decides an appeal the first refused and suspends until a day; anyone verifies the label
+ * (with the keyboard), as of a past day too; the holder's certificate leads there; and the widget is
+ * embedded by a registered origin and refused to another.
  */
 @ExtendWith(SystemUnderTest.Extension.class)
 @org.junit.jupiter.api.Order(6)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
 
     /** The origin registered for the demo widget key (orientation-service's application.properties). */
@@ -41,11 +45,12 @@ class BrowserTest {
 
     private static String registryNumber;
     private static String labelNumber;
+    private static String applicationId;
     private static Browser browser;
 
     @BeforeAll
-    static void aPublishedPractitionerAndABrowser() {
-        publishDominique();
+    static void anApplicationAndABrowser() {
+        applicationId = dominiqueApplies();
         browser = new Browser();
     }
 
@@ -60,8 +65,8 @@ class BrowserTest {
         return SystemUnderTest.get().serviceUrl("orientation-service");
     }
 
-    /** Dominique, registered by an agency in Lyon, trained, consenting, labelled: published in zone 8421. */
-    private static void publishDominique() {
+    /** Dominique, registered by an agency in Lyon, trained, consenting, applies for the label. */
+    private static String dominiqueApplies() {
         String agent = KeycloakTokens.agency();
         String dominique = KeycloakTokens.user("dominique");
         String regine = KeycloakTokens.user("regine");
@@ -100,16 +105,161 @@ class BrowserTest {
             application[0] = r.statusCode() == 201 ? r.path("id") : null;
             return application[0] != null;
         });
-        String etag = labelling(regine).get("/api/v1/applications/" + application[0]).then().statusCode(200)
-                .extract().header("ETag");
-        etag = labelling(regine).header("If-Match", etag).post("/api/v1/applications/" + application[0] + "/assignment")
-                .then().statusCode(200).extract().header("ETag");
-        labelling(regine).header("If-Match", etag).body(Map.of("reason", "Common core verified", "scope", scope))
-                .post("/api/v1/applications/" + application[0] + "/grant").then().statusCode(200);
-        labelNumber = labelling(dominique).get("/api/v1/labels/mine").then().statusCode(200).extract().path("[0].number");
+        return application[0];
+    }
+
+    private static String labellingUrl() {
+        return SystemUnderTest.get().serviceUrl("labelling-service");
+    }
+
+    /** Signs in at Keycloak's page, which the browser is on. */
+    private static void signIn(WebDriver driver, String user) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user, Keys.ENTER);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void aRegulatorTakesAndGrantsAnApplicationOnTheDesk() {
+        try (Browser regine = new Browser()) {
+            WebDriver driver = regine.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(labellingUrl() + "/desk");
+            signIn(driver, "regine");
+            wait.until(ExpectedConditions.urlContains("/desk"));
+            regine.assertAccessible("labelling-desk-queue");
+            driver.findElement(By.cssSelector("a[href='/desk/applications/" + applicationId + "']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/take']")));
+            regine.assertAccessible("labelling-desk-application");
+            driver.findElement(By.cssSelector("form[action$='/take'] button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grant-reason")));
+            driver.findElement(By.id("grant-reason")).sendKeys("Socle commun et pratique supervisée vérifiés");
+            driver.findElement(By.cssSelector("form[action$='/grant'] button")).click();
+            wait.until(ExpectedConditions.urlContains("done=1"));
+            assertTrue(driver.getPageSource().contains("Socle commun et pratique supervisée vérifiés"));
+            regine.assertAccessible("labelling-desk-decided");
+            driver.get(labellingUrl() + "/desk/labels?q=" + registryNumber);
+            regine.assertAccessible("labelling-desk-labels");
+            driver.get(labellingUrl() + "/desk/work");
+            regine.assertAccessible("labelling-desk-work");
+        }
+        labelNumber = labelling(KeycloakTokens.user("dominique")).get("/api/v1/labels/mine").then().statusCode(200)
+                .extract().path("[0].number");
         await().atMost(Duration.ofSeconds(60)).until(() -> orientation(null)
                 .get("/api/v1/practitioners?area=ze:8421&language=fsl&size=50").then().extract()
                 .<List<String>>path("items.registryNumber").contains(registryNumber));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void anAppealIsDecidedByAnotherRegulatorWhoThenSuspendsTheLabelUntilADay() {
+        String agent = KeycloakTokens.agency();
+        String regine = KeycloakTokens.user("regine");
+        Map<String, Object> record = new LinkedHashMap<>(Api.registration("Appel", "35238", "BEREAVEMENT",
+                "PAIR_AIDANT", "PEER_GROUP"));
+        String id = registry(agent).body(record).post("/api/v1/practitioners").then().statusCode(201).extract().path("id");
+        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
+            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
+                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
+                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
+                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
+        }
+        Map<String, Object> scope = Map.of("domains", List.of("BEREAVEMENT"), "appellations", List.of("PAIR_AIDANT"));
+        String[] application = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Response r = labelling(agent).body(Map.of("practitionerId", id, "scope", scope)).post("/api/v1/applications");
+            application[0] = r.statusCode() == 201 ? r.path("id") : null;
+            return application[0] != null;
+        });
+        String path = "/api/v1/applications/" + application[0];
+        String etag = labelling(regine).get(path).then().extract().header("ETag");
+        etag = labelling(regine).header("If-Match", etag).post(path + "/assignment").then().statusCode(200)
+                .extract().header("ETag");
+        etag = labelling(regine).header("If-Match", etag).body(Map.of("reason", "Supervision non justifiée"))
+                .post(path + "/refusal").then().statusCode(200).extract().header("ETag");
+        labelling(agent).header("If-Match", etag).body(Map.of("reason", "Attestation de supervision jointe"))
+                .post(path + "/appeal").then().statusCode(200);
+        try (Browser first = new Browser()) {
+            first.driver.get(labellingUrl() + "/desk/applications/" + application[0]);
+            signIn(first.driver, "regine");
+            new WebDriverWait(first.driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            assertEquals(0, first.driver.findElements(By.cssSelector("form[action$='/appeal-decision']")).size(),
+                    "the regulator who refused may not decide the appeal");
+        }
+        try (Browser raphael = new Browser()) {
+            WebDriver driver = raphael.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(labellingUrl() + "/desk/applications/" + application[0]);
+            signIn(driver, "raphael");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/appeal-decision']")));
+            driver.findElement(By.cssSelector("input[name=outcome][value=UPHELD]")).click();
+            driver.findElement(By.id("appeal-reason")).sendKeys("L'attestation de supervision est probante");
+            driver.findElement(By.cssSelector("form[action$='/appeal-decision'] button")).click();
+            wait.until(ExpectedConditions.urlContains("done=1"));
+            String number = labelling(regine).get(path).then().extract().path("labelNumber");
+            driver.get(labellingUrl() + "/desk/labels/" + number);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("suspend-reason")));
+            raphael.assertAccessible("labelling-desk-label");
+            String until = java.time.LocalDate.now().plusDays(30).toString();
+            driver.findElement(By.id("suspend-reason")).sendKeys("Plainte en cours d'examen");
+            driver.findElement(By.id("suspend-until")).sendKeys(until);
+            driver.findElement(By.cssSelector("form[action$='/suspension'] button")).click();
+            wait.until(ExpectedConditions.urlContains("done=1"));
+            labelling(regine).get("/api/v1/labels/" + number).then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("SUSPENDED"))
+                    .body("suspendedUntil", org.hamcrest.Matchers.equalTo(until));
+            List<String> actors = labelling(regine).get("/api/v1/labels/" + number + "/history").then()
+                    .extract().path("actorName");
+            assertTrue(actors.contains("raphael"), "the desk's decisions are in the audit trail: " + actors);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void anyoneVerifiesANumberWithTheKeyboardAndTheHoldersCertificateLeadsThere() throws Exception {
+        WebDriver driver = browser.driver;
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(labellingUrl() + "/verify");
+        browser.assertAccessible("labelling-verify");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        tabUntil(driver, "number").sendKeys(labelNumber, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/verify/" + labelNumber));
+        assertTrue(driver.getPageSource().contains("Label valide"));
+        browser.assertAccessible("labelling-verification");
+        tabUntil(driver, "asOf").sendKeys("2020-01-01", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("asOf=2020-01-01"));
+        assertTrue(driver.getPageSource().contains("Label non valide"), "not yet granted on that day");
+        browser.assertAccessible("labelling-verification-past");
+        // The holder signs in and downloads the certificate; its QR code is the verification page's address.
+        try (Browser dominique = new Browser()) {
+            dominique.driver.get(labellingUrl() + "/my/labels");
+            signIn(dominique.driver, "dominique");
+            new WebDriverWait(dominique.driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='certificate.pdf']")));
+            dominique.assertAccessible("labelling-my-labels");
+            io.restassured.specification.RequestSpecification download = io.restassured.RestAssured.given();
+            for (org.openqa.selenium.Cookie cookie : dominique.driver.manage().getCookies()) {
+                download = download.cookie(cookie.getName(), cookie.getValue());
+            }
+            byte[] pdf = download.get(labellingUrl() + "/my/labels/" + labelNumber + "/certificate.pdf").then()
+                    .statusCode(200).extract().asByteArray();
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertTrue(text.contains(labelNumber) && text.contains("Dominique B."), text);
+                java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                        .renderImageWithDPI(0, 150);
+                String url = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+                        new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)))).getText();
+                assertEquals(labellingUrl() + "/verify/" + labelNumber, url);
+                driver.get(url);
+                assertTrue(driver.getPageSource().contains("Label valide"));
+            }
+        }
     }
 
     private WebDriver go(String path) {
@@ -118,6 +268,7 @@ class BrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void everyPageOfTheEmployerPlatformPassesAxe() {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("orientation-home", "/");
@@ -144,14 +295,20 @@ class BrowserTest {
         // The results page at 320 CSS pixels wide: no horizontal scrolling of the page.
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
         go("/search?area=ze:8421&language=fsl");
-        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        Long overflow = (Long) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object wide = js.executeScript("var w = document.documentElement.clientWidth; return Array.from("
+                + "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1)"
+                + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".join(', ');");
         browser.screenshot("orientation-results-320px");
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        assertTrue(overflow <= 0, "the results page scrolls sideways at 320 px by " + overflow + " px");
+        assertTrue(overflow <= 0, "the results page scrolls sideways at 320 px by " + overflow + " px: " + wide);
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void aSearchAndTheSelfDiagnosisAreDoneWithTheKeyboardOnly() {
         WebDriver driver = go("/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -167,7 +324,7 @@ class BrowserTest {
         q.sendKeys(Keys.ENTER);
         assertEquals("com:69123", driver.findElement(By.id("area")).getAttribute("value"));
         tabUntil(driver, "domain").sendKeys("S");
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        tabUntil(driver, "search-submit").sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/search?area=com%3A69123"));
         browser.screenshot("keyboard-results");
         assertTrue(driver.getPageSource().contains(registryNumber), "Dominique is found from Lyon");
@@ -193,6 +350,7 @@ class BrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(4)
     void anEmployerSignsInSendsARequestFollowsItAndSignsOutEverywhere() {
         WebDriver driver = go("/practitioners/" + registryNumber);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -205,7 +363,7 @@ class BrowserTest {
         assertTrue(driver.getCurrentUrl().startsWith(orientationUrl() + "/requests/new"), driver.getCurrentUrl());
         browser.assertAccessible("orientation-request-form");
         // An error keeps what was typed and names the field.
-        driver.findElement(By.id("workforceSize")).sendKeys("beaucoup");
+        driver.findElement(By.id("workforceSize")).sendKeys("0");
         driver.findElement(By.id("message")).sendKeys("Nous cherchons un groupe de pairs pour nos équipes.");
         driver.findElement(By.cssSelector("form[action='/requests'] button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
@@ -233,6 +391,7 @@ class BrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(7)
     void theWidgetWorksFromItsRegisteredOriginAndIsRefusedElsewhere() throws IOException {
         String page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Portail emploi</title></head>"
                 + "<body><main><h1>Offres d'emploi</h1><script src=\"" + orientationUrl()

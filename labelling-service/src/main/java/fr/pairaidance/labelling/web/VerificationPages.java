@@ -1,6 +1,7 @@
 package fr.pairaidance.labelling.web;
 
 import fr.pairaidance.labelling.rest.VerificationRateLimit;
+import fr.pairaidance.labelling.service.ReceiptSigner;
 import fr.pairaidance.labelling.service.Verification;
 import fr.pairaidance.labelling.service.VerificationService;
 import fr.pairaidance.platform.problem.ProblemException;
@@ -35,14 +36,16 @@ public class VerificationPages {
     private final Pages pages;
     private final VerificationService verification;
     private final VerificationRateLimit rateLimit;
+    private final ReceiptSigner signer;
     private final Template home;
     private final Template result;
 
     VerificationPages(Pages pages, VerificationService verification, VerificationRateLimit rateLimit,
-            @Location("home.html") Template home, @Location("verification.html") Template result) {
+            ReceiptSigner signer, @Location("home.html") Template home, @Location("verification.html") Template result) {
         this.pages = pages;
         this.verification = verification;
         this.rateLimit = rateLimit;
+        this.signer = signer;
         this.home = home;
         this.result = result;
     }
@@ -63,6 +66,18 @@ public class VerificationPages {
             return Response.seeOther(URI.create(target)).build();
         }
         return Response.ok(pages.page(home).data("number", "").data("errors", FormErrors.none())).build();
+    }
+
+    /** The signed receipt of a verification (compact JWS), to keep or to check offline with the published key. */
+    @GET
+    @Path("verify/{number}/receipt")
+    @Produces(ReceiptSigner.MEDIA_TYPE)
+    public Response receipt(@PathParam("number") String number, @QueryParam("asOf") String asOf,
+            HttpServerRequest request) {
+        rateLimit.check(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        return Response.ok(signer.sign(verification.verify(number, asOf)), ReceiptSigner.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + number.replaceAll("[^A-Za-z0-9-]", "")
+                        + "-receipt.jws\"").build();
     }
 
     @GET
