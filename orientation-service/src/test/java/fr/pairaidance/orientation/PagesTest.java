@@ -127,6 +127,33 @@ class PagesTest {
     }
 
     @Test
+    void thePractitionerSeesWhatTheEmployerWillSeeBeforeAcceptingAndTheEmployerThenReadsTheContact() {
+        Feed.P helper = new Feed.P().speaking("fr", "fsl");
+        published(helper);
+        String employer = Tokens.bearer("page-employer-2", "employer");
+        String practitioner = Tokens.bearer(helper.subject, "practitioner");
+        String id = given().header("Authorization", employer).contentType("application/json")
+                .body(java.util.Map.of("registryNumber", helper.registryNumber, "area", "ze:8421", "message", "Bonjour"))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("items[0].id");
+        browser().header("Authorization", practitioner).get("/received").then().statusCode(200)
+                .body(containsString("/received/" + id));
+        Response page = browser().header("Authorization", practitioner).get("/received/" + id);
+        page.then().statusCode(200).body(containsString("Ce que l'employeur verra".replace("'", "&#39;")),
+                containsString(helper.email), containsString("value=\"accept\""));
+        browser().header("Authorization", Tokens.bearer("someone-else", "practitioner")).get("/received/" + id).then()
+                .statusCode(404);
+        browser().header("Authorization", employer).get("/requests/" + id).then().statusCode(200)
+                .body(not(containsString(helper.email)));
+        String token = page.cookie("csrf_orientation");
+        given().header("Authorization", practitioner).accept("text/html").redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").cookie("csrf_orientation", token)
+                .formParam("csrf-token", token).formParam("answer", "accept")
+                .post("/received/" + id + "/answer").then().statusCode(303);
+        browser().header("Authorization", employer).get("/requests/" + id).then().statusCode(200)
+                .body(containsString(helper.email), containsString("Acceptée"));
+    }
+
+    @Test
     void selfDiagnosisShowsEstimatesAsChartAndTableAndNamesTheWrongCell() {
         Response form = browser().get("/self-diagnosis");
         String token = form.cookie("csrf_orientation");

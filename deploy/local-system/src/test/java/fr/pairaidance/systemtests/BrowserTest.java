@@ -212,7 +212,7 @@ class BrowserTest {
                     .body("state", org.hamcrest.Matchers.equalTo("SUSPENDED"))
                     .body("suspendedUntil", org.hamcrest.Matchers.equalTo(until));
             List<String> actors = labelling(regine).get("/api/v1/labels/" + number + "/history").then()
-                    .extract().path("actorName");
+                    .extract().path("byName");
             assertTrue(actors.contains("raphael"), "the desk's decisions are in the audit trail: " + actors);
         }
     }

@@ -15,6 +15,22 @@ public interface PlatformConfig {
     @WithDefault("12582912")
     long maxBodySize();
 
+    /**
+     * Paths that take files (an agency's import of up to 100 000 rows): their bodies may reach
+     * {@link #maxUploadSize()}; every other body stays under {@link #maxBodySize()}.
+     */
+    java.util.Optional<java.util.List<String>> uploadPaths();
+
+    /** Largest file body, in bytes, on the upload paths (below Quarkus's own 64M limit). */
+    @WithDefault("50331648")
+    long maxUploadSize();
+
+    /** The body limit of a request to this path. */
+    default long maxBodySizeOf(String path) {
+        return path != null && uploadPaths().orElse(java.util.List.of()).stream().anyMatch(path::startsWith)
+                ? maxUploadSize() : maxBodySize();
+    }
+
     Outbox outbox();
 
     interface Outbox {

@@ -230,4 +230,19 @@ public interface OrientationMessages {
     @Message String integrateRuleRequest();
     @Message String integrateRuleApi();
     @Message String integratePreviewTitle();
+    @Message String navReceived();
+    @Message String receivedTitle();
+    @Message String receivedIntro();
+    @Message String receivedCaption();
+    @Message String colReceived();
+    @Message String noRequestReceived();
+    @Message String receivedOneTitle();
+    @Message String answerRecorded();
+    @Message String notAnswerable();
+    @Message String chooseAnswer();
+    @Message String sharedTitle();
+    @Message String sharedIntro();
+    @Message String sharedNothing();
+    @Message String acceptButton();
+    @Message String declineButton();
 }

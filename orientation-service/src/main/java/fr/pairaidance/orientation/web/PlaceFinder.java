@@ -26,6 +26,7 @@ public class PlaceFinder {
     private static final Pattern TYPED = Pattern.compile("(?i)(com|ze|dep|reg):\\S+");
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("(?i)\\d{2,3}|2[ab]");
+    private static final Pattern LABELLED = Pattern.compile("(.+?)\\s*\\((\\d{5})\\)");
     private static final int MAX_CHOICES = 10;
 
     private final Geography geography;
@@ -39,6 +40,18 @@ public class PlaceFinder {
         String q = text == null ? "" : text.strip();
         if (q.isEmpty()) {
             return List.of();
+        }
+        java.util.regex.Matcher labelled = LABELLED.matcher(q);
+        if (labelled.matches()) {
+            // "Lyon (69001)" as the suggestions and the result pages write a commune: its name and postal code.
+            String name = Geography.normalise(labelled.group(1));
+            List<Place> inPostalCode = geography.communesWithPostalCode(labelled.group(2)).stream()
+                    .filter(c -> Geography.normalise(c.name()).equals(name))
+                    .map(c -> new Place("com:" + c.code(), communeLabel(c))).toList();
+            if (!inPostalCode.isEmpty()) {
+                return inPostalCode;
+            }
+            q = labelled.group(1).strip();
         }
         if (TYPED.matcher(q).matches()) {
             try {

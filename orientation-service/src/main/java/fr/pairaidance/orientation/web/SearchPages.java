@@ -99,6 +99,10 @@ public class SearchPages {
         SearchForm form = new SearchForm(q, area, null, domains, mode, format, language, remote,
                 QueryParams.integer("page", page, 1, 1, 1000));
         OrientationMessages msg = pages.messages(OrientationMessages.class);
+        if (area != null && !area.isBlank() && q != null) {
+            // A place chosen among the suggestions: its area counts, the text shown in the box does not.
+            return Response.seeOther(URI.create(form.withArea(area.strip(), null).url(form.page()))).build();
+        }
         if (q != null && !q.isBlank()) {
             List<PlaceFinder.Place> found = places.find(q);
             if (found.size() == 1) {

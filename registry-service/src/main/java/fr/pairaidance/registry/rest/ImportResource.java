@@ -6,6 +6,7 @@ import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.persistence.ImportJob;
 import fr.pairaidance.registry.service.ImportService;
+import fr.pairaidance.registry.service.SpreadsheetFile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,17 +51,20 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, SpreadsheetFile.MEDIA_TYPE})
     @RolesAllowed(Roles.REGISTRY_AGENT)
-    @Operation(summary = "Import practitioners from a CSV file",
+    @Operation(summary = "Import practitioners from a CSV or XLSX file",
             description = "Header row with the columns given_name, family_name, birth_date, email, phone, commune_code, "
-                    + "domains, appellations, modes, siret, employer_name, formats, languages, remote; list columns "
-                    + "separate codes with '|'. Answers 202 with the job to follow; valid rows are kept, rejected "
-                    + "rows are reported with their line number and reason. The file is read as UTF-8 unless the Content-Type "
-                    + "names its charset (text/csv; charset=ISO-8859-1).")
-    public Response submit(InputStream csv, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                    + "domains, appellations, modes, siret, employer_name, formats, languages, remote (any case); list "
+                    + "columns separate codes with '|'. CSV columns are separated by ',' or ';' (read from the header "
+                    + "line); an XLSX workbook is read from its first sheet. Up to 100 000 rows. Answers 202 with the "
+                    + "job to follow; valid rows are kept, rejected rows are reported with their line number, column "
+                    + "and reason; a file whose layout is wrong gets one reason. A CSV file is read as UTF-8 (a byte-order "
+                    + "mark is skipped) unless the Content-Type names its charset (text/csv; charset=windows-1252).")
+    public Response submit(InputStream body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, UriInfo uri) {
-        ImportJob job = service.submit(csv, charsetOf(contentType), idempotencyKey, caller.get());
+        ImportJob job = service.submit(body, contentType != null && contentType.isCompatible(
+                MediaType.valueOf(SpreadsheetFile.MEDIA_TYPE)), charsetOf(contentType), idempotencyKey, caller.get());
         return Response.accepted(JobView.of(job))
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
     }

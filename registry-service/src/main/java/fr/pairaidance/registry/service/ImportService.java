@@ -73,8 +73,31 @@ public class ImportService {
      * Reads the upload from the client first, outside any transaction (a slow upload holds no connection
      * and cannot run into the transaction timeout), then stores it with its job in one transaction.
      */
+    /**
+     * Stores an uploaded file as a job: a CSV file as it came, an XLSX workbook as the CSV of its first sheet
+     * (UTF-8).
+     */
+    public ImportJob submit(InputStream body, boolean spreadsheet, Charset charset, String idempotencyKey,
+            Caller caller) {
+        if (!spreadsheet) {
+            return submit(body, charset, idempotencyKey, caller);
+        }
+        java.nio.file.Path csv = SpreadsheetFile.toCsv(new java.io.BufferedInputStream(body));
+        try (InputStream converted = java.nio.file.Files.newInputStream(csv)) {
+            return submit(converted, java.nio.charset.StandardCharsets.UTF_8, idempotencyKey, caller);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(csv);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
+        }
+    }
+
     public ImportJob submit(InputStream csv, Charset charset, String idempotencyKey, Caller caller) {
-        ImportUpload upload = ImportUpload.read(csv, config.importJobs().chunkBytes(), platform.maxBodySize());
+        ImportUpload upload = ImportUpload.read(csv, config.importJobs().chunkBytes(), platform.maxUploadSize());
         if (upload.blank()) {
             throw ProblemException.badRequest("body", "the CSV file is empty");
         }
@@ -127,8 +150,10 @@ public class ImportService {
      */
     private CSVParser parse(UUID jobId, Charset charset) throws IOException {
         InputStream file = BOMInputStream.builder().setInputStream(new SequenceInputStream(fileChunks(jobId))).get();
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .get().parse(new InputStreamReader(file, charset.newDecoder()
+        byte[] start = batches.fileChunk(jobId, 0);
+        char separator = ImportLayout.separator(start == null ? new byte[0] : start, charset);
+        return CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new InputStreamReader(file, charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
@@ -164,7 +189,13 @@ public class ImportService {
             // the limit is refused whole), the second writes them batch by batch, so that only one batch of
             // parsed rows is in memory at a time (all of them were kept before: 90 000 rows filled a small heap).
             try (CSVParser parser = parse(jobId, pending.charset())) {
-                List<String> header = parser.getHeaderNames();
+                List<String> header = parser.getHeaderNames().stream()
+                        .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+                java.util.Optional<String> layout = ImportLayout.wrongLayout(header, ImportRow.COLUMNS);
+                if (layout.isPresent()) {
+                    batches.fail(jobId, layout.get());
+                    return;
+                }
                 List<String> missing = ImportRow.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
                 List<String> unknown = header.stream().filter(c -> !ImportRow.COLUMNS.contains(c)).toList();
                 if (!missing.isEmpty() || !unknown.isEmpty()) {

@@ -16,11 +16,11 @@ import fr.pairaidance.platform.PlatformConfig;
 public class HttpLayerProblems {
 
     private final ObjectMapper mapper;
-    private final long maxBodyBytes;
+    private final PlatformConfig config;
 
     HttpLayerProblems(ObjectMapper mapper, PlatformConfig config) {
         this.mapper = mapper;
-        this.maxBodyBytes = config.maxBodySize();
+        this.config = config;
     }
 
     void register(@Observes Router router) {
@@ -36,7 +36,7 @@ public class HttpLayerProblems {
         String length = context.request().getHeader("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                if (Long.parseLong(length.trim()) > config.maxBodySizeOf(context.normalizedPath())) {
                     context.response().putHeader("Connection", "close");
                     context.fail(413);
                     return;

@@ -129,11 +129,15 @@ public class WebResource {
         return pages.page(accessibility).data("contactEmail", config.contactEmail());
     }
 
-    /** Expires this site's session cookie and its chunks (names end with this site's suffix). */
+    /**
+     * Expires this site's session cookies: Quarkus names them {@code q_session_<tenant>_<site>}, split into
+     * {@code _chunk_<n>} parts when large.
+     */
     private void endLocalSession(HttpServerRequest request, HttpServerResponse response) {
-        String session = "q_session_" + config.site();
+        String site = "_" + config.site();
         for (Cookie cookie : request.cookies()) {
-            if (cookie.getName().equals(session) || cookie.getName().startsWith(session + "_chunk_")) {
+            String name = cookie.getName();
+            if (name.startsWith("q_session") && (name.endsWith(site) || name.contains(site + "_chunk_"))) {
                 response.addCookie(Cookie.cookie(cookie.getName(), "").setPath("/").setMaxAge(0));
             }
         }
