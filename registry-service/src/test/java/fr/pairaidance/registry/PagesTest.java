@@ -29,7 +29,7 @@ class PagesTest {
     }
 
     private static Response post(String token, String path, Map<String, String> fields) {
-        String csrf = browser(token).get("/me").cookie("csrf_registry");
+        String csrf = browser(token).get(token.equals(Fixtures.AGENT) ? "/desk" : "/me").cookie("csrf_registry");
         return browser(token).contentType("application/x-www-form-urlencoded").cookie("csrf_registry", csrf)
                 .formParam("csrf-token", csrf).formParams(fields).post(path);
     }
@@ -83,5 +83,119 @@ class PagesTest {
                 .header("Location", endsWith("/me?withdrawn=1"));
         given().header("Authorization", Fixtures.AGENT).get("/api/v1/practitioners/" + id).then()
                 .body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void theAgentsDeskSearchesAndOpensRecordsAndIsRefusedToOthers() {
+        String id = Fixtures.registered();
+        String number = given().header("Authorization", Fixtures.AGENT).get("/api/v1/practitioners/" + id).then()
+                .extract().path("registryNumber");
+        browser(Fixtures.AGENT).get("/desk?name=" + number).then().statusCode(200)
+                .body(containsString("/desk/practitioners/" + id));
+        browser(Fixtures.AGENT).get("/desk/practitioners/" + id).then().statusCode(200).body(containsString(number));
+        browser(Tokens.bearer("someone", "practitioner")).get("/desk").then().statusCode(403);
+        browser(Fixtures.EMPLOYER).get("/desk/imports").then().statusCode(403);
+        browser(Fixtures.AGENT).get("/desk?department=999").then().statusCode(200)
+                .body(containsString("id=\"department-error\""));
+    }
+
+    @Test
+    void anAgentImportsASemicolonFileFromTheBrowserAndDownloadsItsRejectedRowsToFixThem() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String header = "given_name;family_name;birth_date;email;phone;commune_code;domains;appellations;modes;siret;"
+                + "employer_name;formats;languages;remote\n";
+        String good = "Jean;Martin;1980-01-01;page-a-" + tag + "@example.org;+33601020304;69123;MENTAL_HEALTH;PAIR_AIDANT;"
+                + "SELF_EMPLOYED;" + Fixtures.SIRET + ";;ONE_TO_ONE;fr;oui\n";
+        String bad = good.replace("page-a-", "page-b-").replace("69123", "99999");
+        byte[] file = (header + good + bad).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String csrf = browser(Fixtures.AGENT).get("/desk/imports").then().statusCode(200)
+                .body(containsString("/desk/imports/template.xlsx")).extract().cookie("csrf_registry");
+        // Without the CSRF token the upload is refused.
+        browser(Fixtures.AGENT).multiPart("file", "agence.csv", file, "text/csv").post("/desk/imports").then()
+                .statusCode(400);
+        String location = browser(Fixtures.AGENT).cookie("csrf_registry", csrf).multiPart("csrf-token", csrf)
+                .multiPart("separator", "auto").multiPart("charset", "UTF-8")
+                .multiPart("file", "agence.csv", file, "text/csv").post("/desk/imports").then().statusCode(303)
+                .extract().header("Location");
+        String jobPath = java.net.URI.create(location).getPath();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                given().header("Authorization", Fixtures.AGENT).get(jobPath + "/progress").then().extract()
+                        .path("status")));
+        browser(Fixtures.AGENT).get(jobPath).then().statusCode(200)
+                .body(containsString("1 inscrit(s), 1 ligne(s) refusée(s)"), containsString("commune_code"),
+                        containsString(jobPath + "/rejected.csv"));
+        String rejected = given().header("Authorization", Fixtures.AGENT).get(jobPath + "/rejected.csv").then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(rejected.startsWith("given_name,family_name"), rejected);
+        org.junit.jupiter.api.Assertions.assertTrue(rejected.contains("page-b-" + tag) && !rejected.contains("page-a-" + tag),
+                rejected);
+        String xlsx = given().header("Authorization", Fixtures.AGENT).get("/desk/imports/template.xlsx").then()
+                .statusCode(200).extract().contentType();
+        org.junit.jupiter.api.Assertions.assertTrue(xlsx.startsWith("application/vnd.openxmlformats"), xlsx);
+    }
+
+    /** The fields of a complete record as the form posts them. */
+    private static Map<String, String> recordFields(String email, String commune) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("givenName", "Sacha");
+        fields.put("familyName", "Leroy");
+        fields.put("birthDate", "1983-09-30");
+        fields.put("email", email);
+        fields.put("phone", "+33611223344");
+        fields.put("commune", commune);
+        fields.put("domains", "BEREAVEMENT");
+        fields.put("appellations", "PAIR_AIDANT");
+        fields.put("modes", "SELF_EMPLOYED");
+        fields.put("siret", Fixtures.SIRET);
+        fields.put("formats", "PEER_GROUP");
+        fields.put("languages", "fr");
+        return fields;
+    }
+
+    @Test
+    void aPractitionerRegistersThemselvesWithACommuneTypedByNameAndCorrectsTheirRecord() {
+        String subject = "self-" + UUID.randomUUID();
+        String me = Tokens.practitioner(subject, Fixtures.emailOf(subject));
+        browser(me).get("/me").then().body(containsString("/me/register"));
+        browser(me).get("/me/register").then().statusCode(200).body(containsString(Fixtures.emailOf(subject)));
+        Map<String, String> fields = recordFields(Fixtures.emailOf(subject), "Rennes (35000)");
+        fields.put("birthDate", "30/09/1983");
+        post(me, "/me/register", fields).then().statusCode(400)
+                .body(containsString("id=\"birthDate-error\""), containsString("value=\"30/09/1983\""),
+                        containsString("value=\"Rennes (35000)\""));
+        fields.put("birthDate", "1983-09-30");
+        post(me, "/me/register", fields).then().statusCode(303).header("Location", endsWith("/me?registered=1"));
+        String id = given().header("Authorization", me).get("/api/v1/practitioners/me").then().statusCode(200)
+                .body("commune.code", equalTo("35238")).extract().path("id");
+        // Corrected on the page made from version v, while the agency corrected it meanwhile.
+        String version = given().header("Authorization", me).get("/api/v1/practitioners/" + id).then().extract()
+                .header("ETag");
+        Map<String, Object> byAgency = Fixtures.practitioner(Fixtures.emailOf(subject));
+        byAgency.put("communeCode", "35238");
+        given().header("Authorization", Fixtures.AGENT).header("If-Match", version)
+                .contentType(io.restassured.http.ContentType.JSON).body(byAgency)
+                .put("/api/v1/practitioners/" + id).then().statusCode(200);
+        Map<String, String> typed = recordFields(Fixtures.emailOf(subject), "35238");
+        typed.put("givenName", "Sasha");
+        typed.put("version", version.replace("\"", ""));
+        post(me, "/me/record", typed).then().statusCode(409)
+                .body(containsString("modifiée entre-temps"), containsString("<dd>Camille</dd>"),
+                        containsString("value=\"Sasha\""));
+        given().header("Authorization", me).get("/api/v1/practitioners/me").then().body("givenName", equalTo("Camille"));
+    }
+
+    @Test
+    void anAgentRegistersOneAndAWrongSiretIsNamedNextToItsFieldWithNothingTypedLost() {
+        String email = Fixtures.uniqueEmail();
+        Map<String, String> fields = recordFields(email, "69123");
+        fields.put("siret", "12345678901234");
+        post(Fixtures.AGENT, "/desk/practitioners/new", fields).then().statusCode(400)
+                .body(containsString("id=\"siret-error\""), containsString("href=\"#siret\""),
+                        containsString("value=\"" + email + "\""), containsString("value=\"12345678901234\""));
+        fields.put("siret", Fixtures.SIRET);
+        String location = post(Fixtures.AGENT, "/desk/practitioners/new", fields).then().statusCode(303)
+                .extract().header("Location");
+        browser(Fixtures.AGENT).get(java.net.URI.create(location).getPath()).then().statusCode(200)
+                .body(containsString(email), containsString("/edit"));
     }
 }

@@ -45,6 +45,24 @@ final class Api {
         return body;
     }
 
+    /**
+     * Registers the record as the agencies' client does, then records the five modules of the common core;
+     * returns the registration's answer (id, registry number).
+     */
+    static io.restassured.response.Response registerTrained(Map<String, Object> record) {
+        String agent = KeycloakTokens.agency();
+        io.restassured.response.Response registered = registry(agent).body(record).post("/api/v1/practitioners");
+        registered.then().statusCode(201);
+        String id = registered.path("id");
+        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
+            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
+                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
+                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
+                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
+        }
+        return registered;
+    }
+
     static RequestSpecification spec(String baseUri, String token) {
         RequestSpecification spec = given().baseUri(baseUri).contentType(ContentType.JSON);
         return token == null ? spec : spec.header("Authorization", "Bearer " + token);

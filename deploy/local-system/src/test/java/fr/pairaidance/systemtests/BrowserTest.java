@@ -67,9 +67,7 @@ class BrowserTest {
 
     /** Dominique, registered by an agency in Lyon, trained, consenting, applies for the label. */
     private static String dominiqueApplies() {
-        String agent = KeycloakTokens.agency();
         String dominique = KeycloakTokens.user("dominique");
-        String regine = KeycloakTokens.user("regine");
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("givenName", "Dominique");
         record.put("familyName", "Bernard");
@@ -84,16 +82,9 @@ class BrowserTest {
         record.put("formats", List.of("ONE_TO_ONE", "PEER_GROUP"));
         record.put("languages", List.of("fr", "fsl"));
         record.put("remote", true);
-        Response registered = registry(agent).body(record).post("/api/v1/practitioners");
-        registered.then().statusCode(201);
+        Response registered = Api.registerTrained(record);
         String id = registered.path("id");
         registryNumber = registered.path("registryNumber");
-        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
-            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
-                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
-                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
-                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
-        }
         registry(dominique).get("/api/v1/practitioners/me").then().statusCode(200);
         registry(dominique).body(Map.of("listed", true, "domains", true, "appellations", true, "formats", true,
                 "languages", true, "commune", true, "contact", true))
@@ -159,13 +150,7 @@ class BrowserTest {
         String regine = KeycloakTokens.user("regine");
         Map<String, Object> record = new LinkedHashMap<>(Api.registration("Appel", "35238", "BEREAVEMENT",
                 "PAIR_AIDANT", "PEER_GROUP"));
-        String id = registry(agent).body(record).post("/api/v1/practitioners").then().statusCode(201).extract().path("id");
-        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
-            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
-                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
-                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
-                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
-        }
+        String id = Api.registerTrained(record).path("id");
         Map<String, Object> scope = Map.of("domains", List.of("BEREAVEMENT"), "appellations", List.of("PAIR_AIDANT"));
         String[] application = new String[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -220,6 +205,10 @@ class BrowserTest {
     @Test
     @org.junit.jupiter.api.Order(6)
     void anyoneVerifiesANumberWithTheKeyboardAndTheHoldersCertificateLeadsThere() throws Exception {
+        // The verification is rate-limited per address, and the earlier system tests verified much from this
+        // one: the test starts in a new window of the limit, as a visitor would.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).until(() -> labelling(null)
+                .get("/api/v1/labels/" + labelNumber + "/verification").statusCode() == 200);
         WebDriver driver = browser.driver;
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get(labellingUrl() + "/verify");
@@ -426,6 +415,91 @@ class BrowserTest {
             browser.screenshot("widget-refused-on-unregistered-origin");
         } finally {
             portal.stop(0);
+        }
+    }
+
+    private static String registryUrl() {
+        return SystemUnderTest.get().serviceUrl("registry-service");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    void thePractitionersSpacePassesAxeAndWhatTheConsentPageSaysIsWhatOthersSee() {
+        try (Browser dominique = new Browser()) {
+            WebDriver driver = dominique.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(registryUrl() + "/me");
+            signIn(driver, "dominique");
+            wait.until(ExpectedConditions.urlContains("/me"));
+            dominique.assertAccessible("registry-my-space");
+            for (String path : List.of("/me/record", "/me/withdrawal", "/")) {
+                driver.get(registryUrl() + path);
+                dominique.assertAccessible("registry" + path.replace('/', '-'));
+            }
+            driver.get(SystemUnderTest.get().serviceUrl("orientation-service") + "/received");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            dominique.assertAccessible("orientation-received");
+            driver.get(registryUrl() + "/me/consents");
+            dominique.assertAccessible("registry-consents");
+            // The page says the lived experiences are shown; search and verification show them.
+            assertTrue(driver.findElement(By.cssSelector("input[name=domains]")).isSelected());
+            assertEquals(List.of("MENTAL_HEALTH"), orientation(null).get("/api/v1/practitioners?area=ze:8421&language=fsl")
+                    .then().extract().path("items.find { it.registryNumber == '" + registryNumber + "' }.domains"));
+            // Unticked with the keyboard: the next search and the verification no longer show them.
+            WebElement domains = driver.findElement(By.cssSelector("input[name=domains]"));
+            domains.sendKeys(Keys.SPACE);
+            driver.findElement(By.cssSelector("form[action='/me/consents'] button[type=submit]")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("saved=1"));
+            assertTrue(!driver.findElement(By.cssSelector("input[name=domains]")).isSelected());
+            await().atMost(Duration.ofSeconds(30)).until(() -> orientation(null)
+                    .get("/api/v1/practitioners?area=ze:8421&language=fsl").then().extract()
+                    .path("items.find { it.registryNumber == '" + registryNumber + "' }.domains") == null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> labelling(null)
+                    .get("/api/v1/labels/" + labelNumber + "/verification").then().extract().path("scope.domains") == null);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void anAgentImportsAFileFromTheBrowserFollowsItsProgressAndGetsTheRejectedRows() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("agence-", ".csv");
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("given_name;family_name;birth_date;email;phone;commune_code;domains;"
+                + "appellations;modes;siret;employer_name;formats;languages;remote\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("Lou;Navarro;1990-02-03;import-").append(i).append('-').append(tag)
+                    .append("@example.org;;").append(i == 7 ? "99999" : "33063")
+                    .append(";CANCER;PAIR_AIDANT;VOLUNTEER;;;PEER_GROUP;fr;non\n");
+        }
+        java.nio.file.Files.writeString(file, csv);
+        try (Browser agent = new Browser()) {
+            WebDriver driver = agent.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(registryUrl() + "/desk/imports");
+            signIn(driver, "agent");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+            agent.assertAccessible("registry-desk-import");
+            driver.findElement(By.id("file")).sendKeys(file.toString());
+            driver.findElement(By.cssSelector("form[action='/desk/imports'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlMatches(".*/desk/imports/[0-9a-f-]{36}$"));
+            agent.screenshot("registry-desk-import-progress");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/rejected.csv']")));
+            assertTrue(driver.getPageSource().contains("2999 inscrit(s)"),
+                    "the result counts the imported rows");
+            agent.assertAccessible("registry-desk-import-result");
+            io.restassured.specification.RequestSpecification download = io.restassured.RestAssured.given();
+            for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
+                download = download.cookie(cookie.getName(), cookie.getValue());
+            }
+            String rejected = download.get(driver.findElement(By.cssSelector("a[href$='/rejected.csv']"))
+                    .getAttribute("href")).then().statusCode(200).extract().asString();
+            assertTrue(rejected.contains("import-7-" + tag) && !rejected.contains("import-8-" + tag), rejected);
+            for (String path : List.of("/desk", "/desk/practitioners/new")) {
+                driver.get(registryUrl() + path);
+                agent.assertAccessible("registry" + path.replace('/', '-'));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 }

@@ -68,16 +68,9 @@ class JourneyTest {
         record.put("formats", List.of("ONE_TO_ONE", "PEER_GROUP"));
         record.put("languages", List.of("fr"));
         record.put("remote", true);
-        Response registered = registry(agent).body(record).post("/api/v1/practitioners");
-        registered.then().statusCode(201);
+        Response registered = Api.registerTrained(record);
         String practitionerId = registered.path("id");
         String registryNumber = registered.path("registryNumber");
-        for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
-            registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
-                    "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
-                    "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
-                    .post("/api/v1/practitioners/" + practitionerId + "/training/completions").then().statusCode(201);
-        }
 
         // Camille signs in: her account is linked to the record by her verified email; she consents.
         registry(camille).get("/api/v1/practitioners/me").then().statusCode(200)

@@ -76,7 +76,7 @@ public class VerificationResource {
      * entry the client itself may have written) it is the last entry: the address the proxy appended. Otherwise
      * it is the peer.
      */
-    private static String client(HttpServerRequest request) {
+    public static String client(HttpServerRequest request) {
         SocketAddress seen = request.remoteAddress();
         SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
         String forwarded = request.getHeader("X-Forwarded-For");

@@ -346,7 +346,7 @@ public class DeskPages {
                 decision.run();
                 return Response.seeOther(URI.create("/desk/applications/" + id + "?done=1")).build();
             } catch (ProblemException e) {
-                String changed = refusal(e, errors);
+                String changed = refusal(e, errors, typed);
                 return Response.status(e.status()).entity(applicationPage(ApplicationService.load(id), errors,
                         changed, typed).data("done", false)).build();
             }
@@ -363,7 +363,7 @@ public class DeskPages {
                 return Response.seeOther(URI.create("/desk/labels/" + URLEncoder.encode(number, StandardCharsets.UTF_8)
                         + "?done=1")).build();
             } catch (ProblemException e) {
-                String changed = refusal(e, errors);
+                String changed = refusal(e, errors, typed);
                 return Response.status(e.status()).entity(labelPage(LabelService.load(number), errors, changed, typed)
                         .data("done", false)).build();
             }
@@ -372,13 +372,14 @@ public class DeskPages {
     }
 
     /** What to tell the regulator when the service refuses: the page is stale, or the action is not allowed. */
-    private String refusal(ProblemException e, FormErrors errors) {
+    private String refusal(ProblemException e, FormErrors errors, Map<String, Object> typed) {
         return switch (e.status()) {
             case 412, 428 -> "changed";
             case 403 -> "forbidden";
             case 409 -> "notAllowed";
             case 400, 422 -> {
-                errors.add("action", msg().actionRefused());
+                // Shown at the reason of the form that was sent (every decision has one).
+                errors.add(typed.getOrDefault("action", "grant") + "-reason", msg().actionRefused());
                 yield null;
             }
             default -> throw e;

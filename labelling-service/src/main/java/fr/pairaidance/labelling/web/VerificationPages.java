@@ -1,6 +1,7 @@
 package fr.pairaidance.labelling.web;
 
 import fr.pairaidance.labelling.rest.VerificationRateLimit;
+import fr.pairaidance.labelling.rest.VerificationResource;
 import fr.pairaidance.labelling.service.ReceiptSigner;
 import fr.pairaidance.labelling.service.Verification;
 import fr.pairaidance.labelling.service.VerificationService;
@@ -74,7 +75,7 @@ public class VerificationPages {
     @Produces(ReceiptSigner.MEDIA_TYPE)
     public Response receipt(@PathParam("number") String number, @QueryParam("asOf") String asOf,
             HttpServerRequest request) {
-        rateLimit.check(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        rateLimit.check(VerificationResource.client(request));
         return Response.ok(signer.sign(verification.verify(number, asOf)), ReceiptSigner.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + number.replaceAll("[^A-Za-z0-9-]", "")
                         + "-receipt.jws\"").build();
@@ -84,7 +85,7 @@ public class VerificationPages {
     @Path("verify/{number}")
     public Response verify(@PathParam("number") String number, @QueryParam("asOf") String asOf,
             HttpServerRequest request) {
-        rateLimit.check(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        rateLimit.check(VerificationResource.client(request));
         LabellingMessages msg = pages.messages(LabellingMessages.class);
         FormErrors errors = FormErrors.none();
         try {

@@ -62,8 +62,15 @@ public interface OrientationConfig {
     interface Widget {
         String portal();
 
-        /** Origins (scheme://host[:port]) whose pages may frame the widget: its frame-ancestors. */
-        List<String> origins();
+        /**
+         * Origins (scheme://host[:port]) whose pages may frame the widget: its frame-ancestors (this site
+         * itself always may, for the integrator's preview).
+         */
+        Optional<List<String>> origins();
+
+        /** Whether its searches count in the territory indicators (not the integrator's preview). */
+        @WithDefault("true")
+        boolean counted();
 
         /** Searches per minute for the whole key. */
         @WithDefault("600")

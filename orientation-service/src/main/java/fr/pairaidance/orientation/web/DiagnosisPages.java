@@ -5,6 +5,8 @@ import fr.pairaidance.orientation.service.DiagnosisInput;
 import fr.pairaidance.orientation.service.DiagnosisService;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.platform.web.PlaceFinder;
+import fr.pairaidance.platform.web.BarChart;
 import fr.pairaidance.platform.web.FormErrors;
 import fr.pairaidance.platform.web.Pages;
 import io.quarkus.qute.Location;
@@ -89,16 +91,6 @@ public class DiagnosisPages {
         }
     }
 
-    /** One bar of the chart: a situation's estimate (0 wide when suppressed) and what it shows. */
-    @TemplateData
-    public record Bar(String code, String display, int y, int width, int textY) {
-
-        /** Where the figure is written: after the bar. */
-        public int labelX() {
-            return 206 + width;
-        }
-    }
-
     @GET
     @PermitAll
     public TemplateInstance start() {
@@ -159,23 +151,17 @@ public class DiagnosisPages {
             errors.add(Workforce.field(AGE_BANDS.get(0), GENDERS.get(0)), msg.workforceEmpty());
         }
         String q = fields.getFirst("q");
-        String area = blank(fields.getFirst("area"));
+        String area = places.chosenArea(q, fields.getFirst("area"));
         String areaLabel = null;
-        if (area == null && q != null && !q.isBlank()) {
+        if (area != null) {
+            areaLabel = places.find(area).stream().findFirst().map(PlaceFinder.Place::label).orElse(null);
+        } else if (q != null && !q.isBlank()) {
             List<PlaceFinder.Place> found = places.find(q);
             if (found.size() == 1) {
                 area = found.get(0).area();
                 areaLabel = found.get(0).label();
             } else {
                 errors.add("q", found.isEmpty() ? msg.placeNotFound(q) : msg.placeAmbiguous());
-            }
-        } else if (area != null) {
-            List<PlaceFinder.Place> found = places.find(area);
-            if (found.size() == 1) {
-                areaLabel = found.get(0).label();
-            } else {
-                errors.add("q", msg.placeNotFound(area));
-                area = null;
             }
         }
         Workforce typed = new Workforce(cells, q, area, areaLabel);
@@ -191,27 +177,18 @@ public class DiagnosisPages {
         }
         Diagnosis diagnosis = diagnoses.run(input);
         return Response.ok(pages.page(result).data("d", diagnosis).data("workforce", typed)
-                .data("bars", bars(diagnosis)).data("searchUrl", searchUrl(diagnosis, area))
-                .data("chartHeight", bars(diagnosis).size() * 40 + 10)).build();
+                .data("chart", chart(diagnosis, msg)).data("searchUrl", searchUrl(diagnosis, area))).build();
     }
 
-    /** The chart's bars: the first figure set of each situation, scaled to the largest estimate. */
-    static List<Bar> bars(Diagnosis diagnosis) {
-        long max = diagnosis.situations().stream().flatMap(s -> s.estimates().stream().limit(1))
-                .mapToLong(e -> e.estimate() == null ? 0 : e.estimate()).max().orElse(0);
-        List<Bar> bars = new ArrayList<>();
-        int i = 0;
-        for (Diagnosis.SituationEstimate s : diagnosis.situations()) {
-            if (s.estimates().isEmpty()) {
-                continue;
-            }
-            Diagnosis.Estimate e = s.estimates().get(0);
-            long value = e.estimate() == null ? 0 : e.estimate();
-            int width = max == 0 ? 0 : (int) Math.round(300.0 * value / max);
-            bars.add(new Bar(s.code(), e.display(), i * 40 + 5, width, i * 40 + 24));
-            i++;
-        }
-        return bars;
+    /** The chart: the first figure set of each situation, its estimate or what shows instead ("< 3"). */
+    static BarChart chart(Diagnosis diagnosis, OrientationMessages msg) {
+        return BarChart.of("estimates-chart", msg.chartTitle(), diagnosis.situations().stream()
+                .filter(s -> !s.estimates().isEmpty())
+                .map(s -> {
+                    Diagnosis.Estimate e = s.estimates().get(0);
+                    return new BarChart.Value(msg.situation(s.code()), e.estimate() == null ? 0 : e.estimate(),
+                            e.display());
+                }).toList());
     }
 
     /** A search for peer helpers of every situation found (estimate shown or suppressed), in the area. */

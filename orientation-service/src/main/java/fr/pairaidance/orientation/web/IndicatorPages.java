@@ -6,7 +6,10 @@ import fr.pairaidance.orientation.service.AreaScopes;
 import fr.pairaidance.orientation.service.IndicatorService;
 import fr.pairaidance.orientation.service.Indicators;
 import fr.pairaidance.platform.reference.Geography;
+import fr.pairaidance.platform.web.PlaceFinder;
+import fr.pairaidance.platform.web.BarChart;
 import fr.pairaidance.platform.web.FormErrors;
+import fr.pairaidance.platform.web.PageContext;
 import fr.pairaidance.platform.web.Pages;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -43,22 +46,12 @@ public class IndicatorPages {
         this.template = template;
     }
 
-    /** One bar of the domains chart. */
-    @TemplateData
-    public record Bar(String domain, String display, int y, int width, int textY) {
-
-        /** Where the figure is written: after the bar. */
-        public int labelX() {
-            return 206 + width;
-        }
-    }
-
     @GET
     @Path("indicators")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("q") String q, @QueryParam("area") String area) {
         FormErrors errors = FormErrors.none();
-        String typed = area == null || area.isBlank() ? null : area.strip();
+        String typed = places.chosenArea(q, area);
         if (typed == null && q != null && !q.isBlank()) {
             List<PlaceFinder.Place> found = places.find(q);
             if (found.size() == 1) {
@@ -74,10 +67,15 @@ public class IndicatorPages {
         SearchForm form = new SearchForm(q, typed, scope == null ? null : places.label(scope.area()), List.of(), null,
                 null, null, null, 1);
         Indicators shown = scope == null ? null : indicators.of(scope);
-        List<Bar> bars = shown == null ? List.of() : bars(shown);
+        PageContext context = pages.context();
+        BarChart chart = shown == null ? BarChart.of("domains-chart", "", List.of())
+                : BarChart.of("domains-chart", pages.messages(OrientationMessages.class).domainsChartTitle(),
+                        shown.byDomain().stream().map(d -> new BarChart.Value(context.term("domains", d.domain()),
+                                d.practitioners().value() == null ? 0 : d.practitioners().value(),
+                                d.practitioners().suppressed() ? "< " + shown.suppressionThreshold()
+                                        : Long.toString(d.practitioners().value()))).toList());
         return Response.status(errors.any() ? 400 : 200).entity(pages.page(template).data("form", form)
-                .data("errors", errors).data("i", shown).data("bars", bars).data("chartHeight", bars.size() * 34 + 10))
-                .build();
+                .data("errors", errors).data("i", shown).data("chart", chart)).build();
     }
 
     @GET
@@ -96,20 +94,5 @@ public class IndicatorPages {
             return scope.zoneCode() != null ? "ze:" + scope.zoneCode() : "dep:" + scope.departmentCode();
         }
         return scope.area().toString();
-    }
-
-    static List<Bar> bars(Indicators i) {
-        long max = i.byDomain().stream().mapToLong(d -> d.practitioners().value() == null ? 0 : d.practitioners().value())
-                .max().orElse(0);
-        List<Bar> bars = new ArrayList<>();
-        int n = 0;
-        for (Indicators.DomainCount d : i.byDomain()) {
-            long value = d.practitioners().value() == null ? 0 : d.practitioners().value();
-            String display = d.practitioners().suppressed() ? "< " + i.suppressionThreshold() : Long.toString(value);
-            bars.add(new Bar(d.domain(), display, n * 34 + 5, max == 0 ? 0 : (int) Math.round(300.0 * value / max),
-                    n * 34 + 22));
-            n++;
-        }
-        return bars;
     }
 }

@@ -245,4 +245,5 @@ public interface OrientationMessages {
     @Message String sharedNothing();
     @Message String acceptButton();
     @Message String declineButton();
+    @Message String yourKey();
 }

@@ -11,6 +11,7 @@ import fr.pairaidance.platform.reference.Vocabularies;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.platform.validation.Text;
+import fr.pairaidance.platform.web.PlaceFinder;
 import fr.pairaidance.platform.web.FormErrors;
 import fr.pairaidance.platform.web.Pages;
 import io.quarkus.qute.Location;
@@ -104,14 +105,15 @@ public class RequestPages {
                 workforceSize, message);
         OrientationMessages msg = pages.messages(OrientationMessages.class);
         FormErrors errors = FormErrors.none();
-        String typedArea = blank(area);
+        String typedArea = places.chosenArea(q, area);
         Listing recipient = null;
         if (typed.to() != null) {
             recipient = Listing.findByRegistryNumber(typed.to()).orElse(null);
             if (recipient == null) {
                 errors.add("to", msg.recipientGone());
             } else {
-                typedArea = "com:" + recipient.communeCode;
+                // The commune when the practitioner publishes it, else their employment zone.
+                typedArea = recipient.communeCode != null ? "com:" + recipient.communeCode : "ze:" + recipient.zoneCode;
             }
         } else if (typedArea == null) {
             List<PlaceFinder.Place> found = places.find(q);

@@ -12,6 +12,7 @@ import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.reference.Vocabularies;
 import fr.pairaidance.platform.rest.QueryParams;
+import fr.pairaidance.platform.web.PlaceFinder;
 import fr.pairaidance.platform.web.FormErrors;
 import fr.pairaidance.platform.web.PageContext;
 import fr.pairaidance.platform.web.Pages;
@@ -99,11 +100,12 @@ public class SearchPages {
         SearchForm form = new SearchForm(q, area, null, domains, mode, format, language, remote,
                 QueryParams.integer("page", page, 1, 1, 1000));
         OrientationMessages msg = pages.messages(OrientationMessages.class);
-        if (area != null && !area.isBlank() && q != null) {
-            // A place chosen among the suggestions: its area counts, the text shown in the box does not.
-            return Response.seeOther(URI.create(form.withArea(area.strip(), null).url(form.page()))).build();
+        String chosen = places.chosenArea(q, area);
+        if (chosen != null && q != null) {
+            // The place box still shows the chosen area: the search moves to that area's own address.
+            return Response.seeOther(URI.create(form.withArea(chosen, null).url(form.page()))).build();
         }
-        if (q != null && !q.isBlank()) {
+        if (chosen == null && q != null && !q.isBlank()) {
             List<PlaceFinder.Place> found = places.find(q);
             if (found.size() == 1) {
                 return Response.seeOther(URI.create(form.withArea(found.get(0).area(), null).url(1))).build();

@@ -10,6 +10,7 @@ import fr.pairaidance.orientation.service.SearchResult;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.reference.Vocabularies;
+import fr.pairaidance.platform.web.PlaceFinder;
 import fr.pairaidance.platform.web.FormErrors;
 import fr.pairaidance.platform.web.Pages;
 import fr.pairaidance.platform.web.SecurityHeaders;
@@ -84,7 +85,7 @@ public class WidgetPages {
         if (widget == null) {
             throw ProblemException.notFound("Widget key", String.valueOf(key));
         }
-        String ancestors = "'self' " + String.join(" ", widget.origins());
+        String ancestors = ("'self' " + String.join(" ", widget.origins().orElse(List.of()))).strip();
         String policy = SecurityHeaders.policy(web, ancestors);
         String visitor = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         long wait = Math.max(limiter.tryAcquire("widget:" + key, widget.requestsPerMinute()),
@@ -99,8 +100,8 @@ public class WidgetPages {
                     .build();
         }
         FormErrors errors = FormErrors.none();
-        String typed = area == null || area.isBlank() ? null : area.strip();
-        if (q != null && !q.isBlank()) {
+        String typed = places.chosenArea(q, area);
+        if (typed == null && q != null && !q.isBlank()) {
             List<PlaceFinder.Place> found = places.find(q);
             if (found.size() == 1) {
                 typed = found.get(0).area();
@@ -119,7 +120,9 @@ public class WidgetPages {
             SearchCriteria criteria = new SearchCriteria(scope, form.domains(), null, null, null, null, null,
                     pageNumber - 1, RESULTS);
             result = search.search(criteria);
-            search.searched(criteria, result.areaHasMatches());
+            if (widget.counted()) {
+                search.searched(criteria, result.areaHasMatches());
+            }
         }
         return Response.ok(view.data("limited", false).data("wait", 0).data("form", form).data("errors", errors)
                 .data("result", result == null ? null : new WidgetResult(
@@ -158,7 +161,9 @@ public class WidgetPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance integrate() {
         Map<String, OrientationConfig.Widget> keys = new TreeMap<>(config.widgets());
-        String previewKey = keys.isEmpty() ? null : keys.keySet().iterator().next();
+        // The preview uses a key whose searches are not counted, when one is configured.
+        String previewKey = keys.entrySet().stream().filter(e -> !e.getValue().counted()).map(Map.Entry::getKey)
+                .findFirst().orElse(keys.isEmpty() ? null : keys.keySet().iterator().next());
         return pages.page(integrate).data("previewKey", previewKey).data("base", web.sites().get(web.site()))
                 .data("keys", keys.keySet());
     }

@@ -49,6 +49,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "rejected_rows")
     public int rejectedRows;
 
+    /** The rows of the file, counted before any is written (null until then). */
+    @Column(name = "expected_rows")
+    public Integer expectedRows;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Rejection> rejections = new ArrayList<>();
 

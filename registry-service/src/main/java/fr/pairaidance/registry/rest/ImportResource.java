@@ -42,11 +42,11 @@ public class ImportResource {
     }
 
     public record JobView(UUID id, String status, Instant submittedAt, Instant finishedAt, int totalRows,
-            int importedRows, int rejectedRows, List<ImportJob.Rejection> rejections) {
+            int importedRows, int rejectedRows, Integer expectedRows, List<ImportJob.Rejection> rejections) {
 
         static JobView of(ImportJob job) {
             return new JobView(job.id, job.status.name(), job.submittedAt, job.finishedAt, job.totalRows,
-                    job.importedRows, job.rejectedRows, job.rejections);
+                    job.importedRows, job.rejectedRows, job.expectedRows, job.rejections);
         }
     }
 
@@ -88,5 +88,19 @@ public class ImportResource {
     @Operation(summary = "Progress and outcome of an import")
     public JobView get(@PathParam("id") UUID id) {
         return JobView.of(service.get(id));
+    }
+
+    @GET
+    @Path("/{id}/rejected-rows")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.REGISTRY_AGENT)
+    @Operation(summary = "The rejected rows of a finished import, as CSV to fix and import again",
+            description = "The file's header and the rejected rows' values (UTF-8), for a day after the import; "
+                    + "404 when the import rejected none or its file is gone.")
+    public Response rejectedRows(@PathParam("id") UUID id) {
+        byte[] csv = service.rejectedRows(id)
+                .orElseThrow(() -> ProblemException.notFound("Rejected rows of import", id.toString()));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"rejected-" + id + ".csv\"").build();
     }
 }

@@ -124,7 +124,35 @@ public class ImportBatches {
         ImportJob job = ImportJob.findById(jobId);
         job.status = ImportJob.Status.DONE;
         job.finishedAt = clock.instant();
-        dropFile(jobId);
+        if (job.rejectedRows == 0) {
+            dropFile(jobId);
+        }
+        // Otherwise the file stays a day, so that the agent can download its rejected rows to fix them.
+    }
+
+    /** Records how many rows the job will process in all: those done and those still to do. */
+    @Transactional
+    public void expect(UUID jobId, long remaining) {
+        ImportJob job = ImportJob.findById(jobId);
+        job.expectedRows = (int) Math.min(Integer.MAX_VALUE, job.totalRows + remaining);
+    }
+
+    /** Deletes the files of jobs finished before the given instant (those kept for their rejected rows). */
+    @Transactional
+    public int dropFilesFinishedBefore(java.time.Instant instant) {
+        return em.createNativeQuery("delete from import_job_chunk where job_id in (select id from import_job"
+                + " where status <> 'RUNNING' and finished_at < ?1)").setParameter(1, instant).executeUpdate();
+    }
+
+    /** The lines of the job's rejected rows, and whether its file is still stored. */
+    @Transactional
+    public java.util.Optional<java.util.Set<Long>> rejectedLines(UUID jobId) {
+        ImportJob job = ImportJob.findById(jobId);
+        if (job == null || job.status != ImportJob.Status.DONE || fileChunk(jobId, 0) == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(job.rejections.stream().map(ImportJob.Rejection::line)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Transactional

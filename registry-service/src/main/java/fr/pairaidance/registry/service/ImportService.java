@@ -82,7 +82,7 @@ public class ImportService {
         if (!spreadsheet) {
             return submit(body, charset, idempotencyKey, caller);
         }
-        java.nio.file.Path csv = SpreadsheetFile.toCsv(new java.io.BufferedInputStream(body));
+        java.nio.file.Path csv = SpreadsheetFile.toCsv(new java.io.BufferedInputStream(body), platform.maxUploadSize());
         try (InputStream converted = java.nio.file.Files.newInputStream(csv)) {
             return submit(converted, java.nio.charset.StandardCharsets.UTF_8, idempotencyKey, caller);
         } catch (IOException e) {
@@ -157,6 +157,43 @@ public class ImportService {
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
+    /**
+     * Writes the rejected rows of a finished job as CSV (UTF-8, the file's own header and values), for the
+     * agent to fix and import again; empty when the job has none or its file is gone (kept a day).
+     */
+    public java.util.Optional<byte[]> rejectedRows(UUID jobId) {
+        ImportJob job = get(jobId);
+        java.util.Optional<java.util.Set<Long>> lines = batches.rejectedLines(job.id);
+        if (lines.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CSVParser parser = parse(jobId, Charset.forName(job.charset));
+                org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(
+                        new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
+            printer.printRecord(parser.getHeaderNames());
+            for (CSVRecord row : parser) {
+                if (lines.get().contains(parser.getCurrentLineNumber())) {
+                    printer.printRecord(row.values());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Optional.of(out.toByteArray());
+    }
+
+    /** Whether the rows a finished job rejected can still be downloaded (its file is kept a day). */
+    public boolean hasRejectedRows(UUID jobId) {
+        return batches.rejectedLines(get(jobId).id).isPresent();
+    }
+
+    /** Files kept for their rejected rows are deleted a day after their job finished. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m")
+    void dropOldFiles() {
+        batches.dropFilesFinishedBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
+    }
+
     private Enumeration<InputStream> fileChunks(UUID jobId) {
         return new Enumeration<>() {
             private int seq;
@@ -209,6 +246,7 @@ public class ImportService {
                         return;
                     }
                 }
+                batches.expect(jobId, toWrite);
             }
             int size = config.importJobs().batchSize();
             try (CSVParser parser = parse(jobId, pending.charset())) {

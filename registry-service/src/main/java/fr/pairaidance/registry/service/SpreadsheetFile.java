@@ -36,7 +36,7 @@ public final class SpreadsheetFile {
     }
 
     /** The first sheet as a UTF-8 CSV file (the caller deletes it). */
-    public static Path toCsv(InputStream xlsx) {
+    public static Path toCsv(InputStream xlsx, long maxBytes) {
         Path csv;
         try {
             csv = Files.createTempFile("import-", ".csv");
@@ -68,7 +68,13 @@ public final class SpreadsheetFile {
                     while (values.size() < width) {
                         values.add("");
                     }
+                    while (values.size() > width && values.get(values.size() - 1).isEmpty()) {
+                        values.remove(values.size() - 1); // formatted but empty cells past the header
+                    }
                     out.printRecord(values);
+                    if (Files.size(csv) > maxBytes) {
+                        throw ProblemException.payloadTooLarge("body", maxBytes, "split the workbook into several imports");
+                    }
                 }
             }
             return csv;
@@ -91,7 +97,8 @@ public final class SpreadsheetFile {
         }
         if (cell.getType() == CellType.NUMBER) {
             String format = cell.getDataFormatString();
-            if (format != null && (format.contains("d") || format.contains("y")) && !format.contains("0")) {
+            String pattern = format == null ? null : format.replaceAll("\\[[^\\]]*\\]|\"[^\"]*\"", "").toLowerCase();
+            if (pattern != null && (pattern.contains("d") || pattern.contains("y")) && !pattern.contains("0")) {
                 LocalDate day = cell.asDate().toLocalDate();
                 return day.toString();
             }

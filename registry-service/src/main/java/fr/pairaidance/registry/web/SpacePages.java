@@ -5,6 +5,7 @@ import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
+import fr.pairaidance.platform.web.FormErrors;
 import fr.pairaidance.platform.web.Pages;
 import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.service.ConsentInput;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
@@ -44,9 +46,10 @@ public class SpacePages {
     private final Template overview;
     private final Template consentPage;
     private final Template withdrawal;
+    private final RecordForms records;
 
     SpacePages(Pages pages, PractitionerService practitioners, ConsentService consents, CurrentCaller caller,
-            Geography geography, @Location("me.html") Template overview, @Location("consents.html") Template consentPage,
+            Geography geography, RecordForms records, @Location("me.html") Template overview, @Location("consents.html") Template consentPage,
             @Location("withdraw.html") Template withdrawal) {
         this.pages = pages;
         this.practitioners = practitioners;
@@ -56,12 +59,46 @@ public class SpacePages {
         this.overview = overview;
         this.consentPage = consentPage;
         this.withdrawal = withdrawal;
+        this.records = records;
     }
 
     @GET
-    public TemplateInstance overview(@QueryParam("withdrawn") String withdrawn) {
+    @Path("register")
+    public TemplateInstance selfRegistration() {
+        return records.page("/me/register", RecordForm.empty(caller.get().email()), FormErrors.none(), null, true);
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(MultivaluedMap<String, String> fields) {
+        return records.save("/me/register", RecordForm.of(fields), true,
+                input -> practitioners.register(input, null, caller.get()).practitioner(), p -> "/me?registered=1");
+    }
+
+    @GET
+    @Path("record")
+    public TemplateInstance myRecord() {
+        return records.page("/me/record", records.shown(practitioners.me(caller.get())), FormErrors.none(), null, true);
+    }
+
+    @POST
+    @Path("record")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correctMine(MultivaluedMap<String, String> fields) {
+        Practitioner me = practitioners.me(caller.get());
+        RecordForm typed = RecordForm.of(fields);
+        return records.save("/me/record", typed, true,
+                input -> practitioners.update(me.id, input, "\"" + typed.version() + "\"", caller.get()),
+                p -> "/me?saved=1");
+    }
+
+    @GET
+    public TemplateInstance overview(@QueryParam("withdrawn") String withdrawn,
+            @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
         Optional<Practitioner> me = mine();
         return pages.page(overview).data("p", me.orElse(null)).data("withdrawn", withdrawn != null)
+                .data("registered", registered != null).data("saved", saved != null)
                 .data("zone", me.flatMap(p -> p.zoneCode == null ? Optional.empty() : geography.zone(p.zoneCode))
                         .map(Geography.Zone::name).orElse(null));
     }

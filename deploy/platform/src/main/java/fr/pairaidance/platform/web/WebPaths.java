@@ -30,6 +30,11 @@ public final class WebPaths {
                 || target.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
-        return target;
+        try {
+            java.net.URI.create(target);
+            return target;
+        } catch (IllegalArgumentException notAnAddress) {
+            return "/";
+        }
     }
 }

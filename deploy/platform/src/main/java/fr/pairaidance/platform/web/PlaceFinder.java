@@ -1,4 +1,4 @@
-package fr.pairaidance.orientation.web;
+package fr.pairaidance.platform.web;
 
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Geography;
@@ -94,6 +94,48 @@ public class PlaceFinder {
                 Comparator.comparing(Geography.Zone::code)).forEach(z -> found.add(new Place("ze:" + z.code(),
                         z.name() + " (" + z.code() + ")")));
         return found.stream().distinct().limit(MAX_CHOICES).toList();
+    }
+
+    /**
+     * The communes the text may mean: an INSEE commune code (69123), a postal code, or a name (with its
+     * postal code, as the suggestions write it).
+     */
+    public List<Place> communes(String text) {
+        String q = text == null ? "" : text.strip();
+        List<Place> found = new ArrayList<>(find(q).stream().filter(p -> p.area().startsWith("com:")).toList());
+        if (q.matches("[0-9][0-9AB][0-9]{3}")) {
+            // A 5-character code can be a postal code and another commune's INSEE code (69003): both are offered.
+            geography.commune(q.toUpperCase(Locale.ROOT)).map(c -> new Place("com:" + c.code(), communeLabel(c)))
+                    .filter(p -> !found.contains(p)).ifPresent(found::add);
+        }
+        if (found.isEmpty() && !q.isEmpty() && !POSTAL_CODE.matcher(q).matches()) {
+            return geography.communesNamed(q, MAX_CHOICES).stream()
+                    .map(c -> new Place("com:" + c.code(), communeLabel(c))).toList();
+        }
+        return found;
+    }
+
+    /**
+     * The area a form's place box stands for: the hidden area (set by a suggestion, or the page's own) when
+     * the text shown is empty or still that area's name; null when the person typed another place since.
+     */
+    public String chosenArea(String typed, String area) {
+        if (area == null || area.isBlank()) {
+            return null;
+        }
+        if (typed == null || typed.isBlank()) {
+            return area.strip();
+        }
+        try {
+            return typed.strip().equals(label(geography.parseArea("area", area.strip()))) ? area.strip() : null;
+        } catch (ProblemException wrong) {
+            return null;
+        }
+    }
+
+    /** The commune's name with its postal code, as the pages and the suggestions write it. */
+    public String communeLabel(String communeCode) {
+        return communeCode == null ? "" : geography.commune(communeCode).map(this::communeLabel).orElse(communeCode);
     }
 
     /** What to call a typed area on a page: "Lyon (69001)", "Rhône (69)", "Bretagne". */
