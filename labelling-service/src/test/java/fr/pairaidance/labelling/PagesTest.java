@@ -106,6 +106,9 @@ class PagesTest {
         String id = Fixtures.submitted(Fixtures.eligible());
         String page = browser(REGULATOR).get("/desk").then().statusCode(200).extract().asString();
         assertTrue(page.contains("/desk/applications/" + id), "the queue lists the new application");
+        // Filtered by the region of practice (the registry's events say 84, Auvergne-Rhône-Alpes).
+        browser(REGULATOR).get("/desk?region=84").then().body(containsString("/desk/applications/" + id));
+        browser(REGULATOR).get("/desk?region=11").then().body(not(containsString("/desk/applications/" + id)));
         // Without the CSRF token the form is refused.
         browser(REGULATOR).contentType("application/x-www-form-urlencoded").formParam("version", "0")
                 .post("/desk/applications/" + id + "/take").then().statusCode(400);

@@ -198,4 +198,29 @@ class PagesTest {
         browser(Fixtures.AGENT).get(java.net.URI.create(location).getPath()).then().statusCode(200)
                 .body(containsString(email), containsString("/edit"));
     }
+
+    @Test
+    void anAgentRecordsTrainingAndAVaeOnTheRecordAndThePractitionerSeesWhatIsLeft() {
+        String subject = "trained-" + UUID.randomUUID();
+        String me = Tokens.practitioner(subject, Fixtures.emailOf(subject));
+        String id = Fixtures.selfRegistered(subject);
+        browser(me).get("/me/training").then().statusCode(200).body(containsString("5 module(s)"));
+        Map<String, String> completion = new java.util.LinkedHashMap<>(Map.of("module", "CORE-1A",
+                "completedOn", "2026-03-02", "bodyName", "Institut pair-aidance", "bodySiret", "12345678901234",
+                "evidence", "ATT-1", "delivery", "REMOTE"));
+        post(Fixtures.AGENT, "/desk/practitioners/" + id + "/completions", completion).then().statusCode(400)
+                .body(containsString("id=\"bodySiret-error\""), containsString("value=\"ATT-1\""));
+        completion.put("bodySiret", Fixtures.SIRET);
+        post(Fixtures.AGENT, "/desk/practitioners/" + id + "/completions", completion).then().statusCode(303);
+        post(Fixtures.AGENT, "/desk/practitioners/" + id + "/vae", Map.of("decidedOn", "2026-02-02",
+                "vaeEvidence", "VAE-1")).then().statusCode(400).body(containsString("id=\"vaeModules-error\""));
+        String csrf = browser(Fixtures.AGENT).get("/desk").cookie("csrf_registry");
+        browser(Fixtures.AGENT).contentType("application/x-www-form-urlencoded").cookie("csrf_registry", csrf)
+                .formParam("csrf-token", csrf).formParam("vaeModules", "CORE-1B", "CORE-2A")
+                .formParam("decidedOn", "2026-02-02").formParam("vaeEvidence", "VAE-1")
+                .post("/desk/practitioners/" + id + "/vae").then().statusCode(303);
+        given().header("Authorization", Fixtures.AGENT).get("/api/v1/practitioners/" + id + "/training").then()
+                .body("missingCoreModules", org.hamcrest.Matchers.contains("CORE-2B", "CORE-2C"));
+        browser(me).get("/me/training").then().body(containsString("2 module(s)"), containsString("VAE-1"));
+    }
 }

@@ -432,7 +432,7 @@ class BrowserTest {
             signIn(driver, "dominique");
             wait.until(ExpectedConditions.urlContains("/me"));
             dominique.assertAccessible("registry-my-space");
-            for (String path : List.of("/me/record", "/me/withdrawal", "/")) {
+            for (String path : List.of("/me/record", "/me/training", "/me/withdrawal", "/")) {
                 driver.get(registryUrl() + path);
                 dominique.assertAccessible("registry" + path.replace('/', '-'));
             }
@@ -498,6 +498,10 @@ class BrowserTest {
                 driver.get(registryUrl() + path);
                 agent.assertAccessible("registry" + path.replace('/', '-'));
             }
+            driver.get(registryUrl() + "/desk?name=Navarro");
+            driver.findElement(By.cssSelector("td a[href^='/desk/practitioners/']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/completions']")));
+            agent.assertAccessible("registry-desk-record");
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }

@@ -14,6 +14,7 @@ public record RegistryPractitionerEvent(
         String status,
         boolean coreComplete,
         String publicName,
+        String regionCode,
         Publication publication,
         Instant occurredAt) {
 

@@ -36,6 +36,10 @@ public class PractitionerEligibility extends PanacheEntityBase {
     public String status;
 
     /** Consent to publish the lived-experience domains (health data): only then are a label's shown publicly. */
+    /** The region of practice (INSEE code), for the regulator's queue; erased with the rest at withdrawal. */
+    @Column(name = "region_code")
+    public String regionCode;
+
     @Column(name = "domains_published")
     public boolean domainsPublished;
 

@@ -74,6 +74,7 @@ public class EligibilityService {
         p.coreComplete = e.coreComplete();
         p.subject = withdrawn ? null : e.subject();
         p.publicName = withdrawn ? null : e.publicName();
+        p.regionCode = withdrawn ? null : e.regionCode();
         p.domainsPublished = !withdrawn && e.domainsPublished();
         p.lastEventAt = e.occurredAt() == null ? clock.instant() : e.occurredAt();
         p.updatedAt = clock.instant();

@@ -73,6 +73,7 @@ public class DeskPages {
     private final Vocabularies vocabularies;
     private final LabellingConfig config;
     private final Clock clock;
+    private final fr.pairaidance.platform.reference.Geography geography;
     private final Template queue;
     private final Template application;
     private final Template labelList;
@@ -81,6 +82,7 @@ public class DeskPages {
 
     DeskPages(Pages pages, ApplicationService applications, LabelService labels, LabelLifecycle lifecycle,
             CurrentCaller caller, Vocabularies vocabularies, LabellingConfig config, Clock clock,
+            fr.pairaidance.platform.reference.Geography geography,
             @Location("desk/queue.html") Template queue, @Location("desk/application.html") Template application,
             @Location("desk/labels.html") Template labelList, @Location("desk/label.html") Template label,
             @Location("desk/work.html") Template work) {
@@ -92,6 +94,7 @@ public class DeskPages {
         this.vocabularies = vocabularies;
         this.config = config;
         this.clock = clock;
+        this.geography = geography;
         this.queue = queue;
         this.application = application;
         this.labelList = labelList;
@@ -106,12 +109,12 @@ public class DeskPages {
 
     /** The queue's filters as set on the page. */
     @TemplateData
-    public record QueueFilter(String state, String domain, String reviewer) {
+    public record QueueFilter(String state, String domain, String reviewer, String region) {
     }
 
     @GET
     public TemplateInstance queue(@QueryParam("state") String state, @QueryParam("domain") String domain,
-            @QueryParam("reviewer") String reviewer) {
+            @QueryParam("reviewer") String reviewer, @QueryParam("region") String region) {
         ApplicationState chosen = stateOf(state);
         StringBuilder where = new StringBuilder("state in :open");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -119,6 +122,12 @@ public class DeskPages {
         if (domain != null && vocabularies.contains(Vocabularies.DOMAINS, domain)) {
             where.append(" and array_contains(requestedDomains, :domain)");
             params.put("domain", domain);
+        }
+        boolean regionKnown = region != null && geography.region(region).isPresent();
+        if (regionKnown) {
+            where.append(" and practitionerId in (select e.practitionerId from PractitionerEligibility e"
+                    + " where e.regionCode = :region)");
+            params.put("region", region);
         }
         Caller me = caller.get();
         if ("mine".equals(reviewer)) {
@@ -140,7 +149,10 @@ public class DeskPages {
         }
         return pages.page(queue).data("items", items).data("counts", counts)
                 .data("filter", new QueueFilter(chosen == null ? "" : chosen.name(), domain == null ? "" : domain,
-                        reviewer == null ? "" : reviewer));
+                        reviewer == null ? "" : reviewer, regionKnown ? region : ""))
+                .data("regions", geography.regions().stream()
+                        .sorted(java.util.Comparator.comparing(fr.pairaidance.platform.reference.Geography.Region::name))
+                        .toList());
     }
 
     @GET

@@ -146,4 +146,6 @@ public interface LabellingMessages {
     @Message String certificateVerify();
     @Message String downloadReceipt();
     @Message String navMyLabels();
+    @Message String regionLabel();
+    @Message String actor(String name);
 }

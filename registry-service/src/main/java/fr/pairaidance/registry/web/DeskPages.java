@@ -68,9 +68,14 @@ public class DeskPages {
     private final Template upload;
     private final Template job;
     private final RecordForms records;
+    private final fr.pairaidance.registry.service.TrainingCatalogue catalogue;
+    private final fr.pairaidance.registry.service.TrainingService trainingService;
+    private final jakarta.validation.Validator validator;
 
     DeskPages(Pages pages, PractitionerService practitioners, ImportService imports, CurrentCaller caller,
             Geography geography, Vocabularies vocabularies, RecordForms records,
+            fr.pairaidance.registry.service.TrainingCatalogue catalogue,
+            fr.pairaidance.registry.service.TrainingService trainingService, jakarta.validation.Validator validator,
             @Location("desk/search.html") Template search,
             @Location("desk/record.html") Template record, @Location("desk/import.html") Template upload,
             @Location("desk/import-job.html") Template job) {
@@ -85,6 +90,9 @@ public class DeskPages {
         this.upload = upload;
         this.job = job;
         this.records = records;
+        this.catalogue = catalogue;
+        this.trainingService = trainingService;
+        this.validator = validator;
     }
 
     @GET
@@ -162,11 +170,105 @@ public class DeskPages {
     @GET
     @Path("practitioners/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance record(@PathParam("id") String id) {
-        Practitioner p = practitioners.get(uuid(id), caller.get());
-        return pages.page(record).data("p", p).data("training", TrainingRecord.ofPractitioner(p.id))
+    public TemplateInstance record(@PathParam("id") String id, @QueryParam("recorded") String recorded) {
+        return recordPage(practitioners.get(uuid(id), caller.get()), FormErrors.none(), Map.of())
+                .data("recorded", recorded != null);
+    }
+
+    /** A training module completed, recorded from the record's page. */
+    @POST
+    @Path("practitioners/{id}/completions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response recordCompletion(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        UUID uuid = uuid(id);
+        Map<String, String> typed = typed(fields, "module", "completedOn", "bodyName", "bodySiret", "evidence",
+                "delivery");
+        var input = new fr.pairaidance.registry.service.CompletionInput(typed.get("module"),
+                day(typed.get("completedOn")), new fr.pairaidance.registry.service.CompletionInput.TrainingBody(
+                        typed.get("bodyName"), typed.get("bodySiret")), typed.get("evidence"), typed.get("delivery"));
+        return training(uuid, typed, validator.validate(input),
+                () -> trainingService.recordCompletion(uuid, input, null, caller.get()));
+    }
+
+    /** A recognition of prior experience (VAE), recorded from the record's page. */
+    @POST
+    @Path("practitioners/{id}/vae")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response recordVae(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        UUID uuid = uuid(id);
+        Map<String, String> typed = typed(fields, "decidedOn", "vaeEvidence");
+        List<String> modules = fields.get("vaeModules") == null ? List.of() : fields.get("vaeModules");
+        var input = new fr.pairaidance.registry.service.PriorExperienceInput(modules, day(typed.get("decidedOn")),
+                typed.get("vaeEvidence"));
+        return training(uuid, typed, validator.validate(input),
+                () -> trainingService.recognisePriorExperience(uuid, input, null, caller.get()));
+    }
+
+    /** Saves a training record the page checked first (the services check the rest), or shows what is wrong. */
+    private Response training(UUID id, Map<String, String> typed,
+            java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations, Runnable save) {
+        List<String> faults = new java.util.ArrayList<>(violations.stream()
+                .map(fr.pairaidance.platform.problem.ProblemMappers::fieldOf).toList());
+        try {
+            if (faults.isEmpty()) {
+                save.run();
+                return Response.seeOther(URI.create("/desk/practitioners/" + id + "?recorded=1")).build();
+            }
+            throw ProblemException.invalid(List.of());
+        } catch (ProblemException e) {
+            if (e.status() != 400 && e.status() != 409 && e.status() != 422) {
+                throw e;
+            }
+            FormErrors errors = FormErrors.none();
+            e.toProblem(null, null).errors().forEach(error -> faults.add(error.field()));
+            for (String fault : faults) {
+                String field = TRAINING_FIELDS.getOrDefault(fault.replaceFirst("\\[.*$", ""), "evidence");
+                errors.add(field, msg().trainingFieldError(field));
+            }
+            if (!errors.any()) {
+                errors.add(typed.containsKey("module") ? "module" : "vaeModules", msg().trainingRefused());
+            }
+            return Response.status(e.status()).entity(recordPage(practitioners.get(id, caller.get()), errors, typed)
+                    .data("recorded", false)).build();
+        }
+    }
+
+    /** The form field of each field the training services name. */
+    private static final Map<String, String> TRAINING_FIELDS = Map.of("moduleCode", "module", "completedOn",
+            "completedOn", "trainingBody.name", "bodyName", "trainingBody.siret", "bodySiret", "evidenceReference",
+            "evidence", "delivery", "delivery", "moduleCodes", "vaeModules", "decidedOn", "decidedOn");
+
+    private TemplateInstance recordPage(Practitioner p, FormErrors errors, Map<String, String> typed) {
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (String field : List.of("module", "completedOn", "bodyName", "bodySiret", "evidence", "delivery",
+                "decidedOn", "vaeEvidence")) {
+            shown.put(field, "");
+        }
+        shown.putAll(typed);
+        return pages.page(record).data("p", p)
+                .data("training", TrainingTable.of(catalogue, TrainingRecord.ofPractitioner(p.id), pages.locale()))
+                .data("modules", catalogue.catalogue().modules()).data("errors", errors).data("typed", shown)
                 .data("commune", p.communeCode == null ? null
                         : geography.commune(p.communeCode).map(Geography.Commune::name).orElse(p.communeCode));
+    }
+
+    private static Map<String, String> typed(MultivaluedMap<String, String> fields, String... names) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        for (String name : names) {
+            String value = fields.getFirst(name);
+            typed.put(name, value == null ? "" : value.strip());
+        }
+        return typed;
+    }
+
+    private static java.time.LocalDate day(String text) {
+        try {
+            return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @GET

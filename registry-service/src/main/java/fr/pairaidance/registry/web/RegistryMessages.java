@@ -150,4 +150,28 @@ public interface RegistryMessages {
     @Message String myRecordLink();
     @Message String correctLink();
     @Message String newRecordLink();
+    @Message String trainingFieldLabel(String field);
+    @Message String trainingFieldHint(String field);
+    @Message String trainingFieldError(String field);
+    @Message String trainingRefused();
+    @Message String recordedNotice();
+    @Message String completionTitle();
+    @Message String vaeFormTitle();
+    @Message String moduleLabel();
+    @Message String onSite();
+    @Message String remoteDelivery();
+    @Message String recordCompletionButton();
+    @Message String recordVaeButton();
+    @Message String coreCaption();
+    @Message String specialisationsCaption();
+    @Message String hours();
+    @Message String coverage();
+    @Message String moduleMissing();
+    @Message String myTrainingTitle();
+    @Message String myTrainingLink();
+    @Message String coreDoneText();
+    @Message String coreMissingText(long missing);
+    @Message String vaeTitle();
+    @Message String vaeLine(String day, String reference);
+    @Message String trainingWho();
 }

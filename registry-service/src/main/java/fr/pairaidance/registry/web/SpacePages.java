@@ -47,9 +47,12 @@ public class SpacePages {
     private final Template consentPage;
     private final Template withdrawal;
     private final RecordForms records;
+    private final fr.pairaidance.registry.service.TrainingCatalogue catalogue;
+    private final Template training;
 
     SpacePages(Pages pages, PractitionerService practitioners, ConsentService consents, CurrentCaller caller,
-            Geography geography, RecordForms records, @Location("me.html") Template overview, @Location("consents.html") Template consentPage,
+            Geography geography, RecordForms records, fr.pairaidance.registry.service.TrainingCatalogue catalogue,
+            @Location("my-training.html") Template training, @Location("me.html") Template overview, @Location("consents.html") Template consentPage,
             @Location("withdraw.html") Template withdrawal) {
         this.pages = pages;
         this.practitioners = practitioners;
@@ -60,6 +63,16 @@ public class SpacePages {
         this.consentPage = consentPage;
         this.withdrawal = withdrawal;
         this.records = records;
+        this.catalogue = catalogue;
+        this.training = training;
+    }
+
+    @GET
+    @Path("training")
+    public TemplateInstance training() {
+        Practitioner p = required();
+        return pages.page(training).data("training", TrainingTable.of(catalogue,
+                fr.pairaidance.registry.persistence.TrainingRecord.ofPractitioner(p.id), pages.locale()));
     }
 
     @GET

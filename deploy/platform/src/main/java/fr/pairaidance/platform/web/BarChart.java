@@ -12,17 +12,25 @@ import java.util.List;
 @TemplateData
 public record BarChart(String id, String title, List<Bar> bars, int height) {
 
-    static final int LABEL_WIDTH = 200;
-    static final int BAR_WIDTH = 300;
-    static final int ROW = 34;
+    static final int BAR_WIDTH = 460;
+    static final int ROW = 52;
 
-    /** One bar: its label, the figure written after it, and its place. */
+    /** One bar: its label (written above it), the figure written after it, and its place. */
     @TemplateData
     public record Bar(String label, String display, int y, int width, int textY) {
 
-        /** Where the figure is written: after the bar. */
+        /** Where the bar starts, under its label. */
+        public int barY() {
+            return textY + 6;
+        }
+
+        /** Where the figure is written: after the bar, on its line. */
         public int labelX() {
-            return LABEL_WIDTH + 6 + width;
+            return width + 6;
+        }
+
+        public int valueY() {
+            return textY + 23;
         }
     }
 
@@ -36,12 +44,8 @@ public record BarChart(String id, String title, List<Bar> bars, int height) {
         for (int i = 0; i < values.size(); i++) {
             Value v = values.get(i);
             int width = max == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * v.value() / max);
-            bars.add(new Bar(v.label(), v.display(), i * ROW + 5, width, i * ROW + 24));
+            bars.add(new Bar(v.label(), v.display(), i * ROW, width, i * ROW + 16));
         }
-        return new BarChart(id, title, bars, values.size() * ROW + 10);
-    }
-
-    public int labelWidth() {
-        return LABEL_WIDTH;
+        return new BarChart(id, title, bars, values.size() * ROW + 6);
     }
 }
