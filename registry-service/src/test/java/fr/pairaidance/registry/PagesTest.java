@@ -123,6 +123,7 @@ class PagesTest {
                         .path("status")));
         browser(Fixtures.AGENT).get(jobPath).then().statusCode(200)
                 .body(containsString("1 inscrit(s), 1 ligne(s) refusée(s)"), containsString("commune_code"),
+                        containsString("Code de commune INSEE inconnu"),
                         containsString(jobPath + "/rejected.csv"));
         String rejected = given().header("Authorization", Fixtures.AGENT).get(jobPath + "/rejected.csv").then()
                 .statusCode(200).contentType(startsWith("text/csv")).extract().asString();

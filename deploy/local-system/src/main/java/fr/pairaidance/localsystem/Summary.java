@@ -22,15 +22,15 @@ final class Summary {
         lines.add("[local] Local system ready in " + Console.seconds(startedNanos) + ". Ctrl-C stops everything.");
         lines.add("");
         lines.add("  Open in a browser (sign in with a demo account below: the password is the user name)");
-        services.forEach((service, state) -> {
-            if (state == State.READY) {
-                lines.add(String.format(Locale.ROOT, "    %-44s %s/", switch (service.name()) {
+        // The orientation platform first: it is where a newcomer starts.
+        services.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(e -> !e.getKey().name().equals("orientation-service")))
+                .filter(e -> e.getValue() == State.READY)
+                .forEach(e -> lines.add(String.format(Locale.ROOT, "    %-44s %s/", switch (e.getKey().name()) {
                     case "orientation-service" -> "Find a labelled peer helper (employers)";
                     case "labelling-service" -> "Verify a label";
                     default -> "The national register";
-                }, service.baseUrl()));
-            }
-        });
+                }, e.getKey().baseUrl())));
         lines.add("    Demo accounts: " + DemoAccounts.USERS.stream().map(u -> u.username() + " (" + u.role() + ")")
                 .collect(Collectors.joining(", ")));
         lines.add("");

@@ -174,4 +174,5 @@ public interface RegistryMessages {
     @Message String vaeTitle();
     @Message String vaeLine(String day, String reference);
     @Message String trainingWho();
+    @Message String importReason(String column);
 }
