@@ -70,6 +70,15 @@ final class Browser implements AutoCloseable {
                         .collect(Collectors.joining("\n")));
     }
 
+    /** A request carrying this browser's cookies: a download as the signed-in person makes it. */
+    io.restassured.specification.RequestSpecification download() {
+        io.restassured.specification.RequestSpecification request = io.restassured.RestAssured.given();
+        for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
+            request = request.cookie(cookie.getName(), cookie.getValue());
+        }
+        return request;
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

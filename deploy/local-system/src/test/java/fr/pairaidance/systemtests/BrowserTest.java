@@ -230,11 +230,7 @@ class BrowserTest {
             new WebDriverWait(dominique.driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='certificate.pdf']")));
             dominique.assertAccessible("labelling-my-labels");
-            io.restassured.specification.RequestSpecification download = io.restassured.RestAssured.given();
-            for (org.openqa.selenium.Cookie cookie : dominique.driver.manage().getCookies()) {
-                download = download.cookie(cookie.getName(), cookie.getValue());
-            }
-            byte[] pdf = download.get(labellingUrl() + "/my/labels/" + labelNumber + "/certificate.pdf").then()
+            byte[] pdf = dominique.download().get(labellingUrl() + "/my/labels/" + labelNumber + "/certificate.pdf").then()
                     .statusCode(200).extract().asByteArray();
             try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
                 String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
@@ -487,11 +483,7 @@ class BrowserTest {
             assertTrue(driver.getPageSource().contains("2999 inscrit(s)"),
                     "the result counts the imported rows");
             agent.assertAccessible("registry-desk-import-result");
-            io.restassured.specification.RequestSpecification download = io.restassured.RestAssured.given();
-            for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
-                download = download.cookie(cookie.getName(), cookie.getValue());
-            }
-            String rejected = download.get(driver.findElement(By.cssSelector("a[href$='/rejected.csv']"))
+            String rejected = agent.download().get(driver.findElement(By.cssSelector("a[href$='/rejected.csv']"))
                     .getAttribute("href")).then().statusCode(200).extract().asString();
             assertTrue(rejected.contains("import-7-" + tag) && !rejected.contains("import-8-" + tag), rejected);
             for (String path : List.of("/desk", "/desk/practitioners/new")) {
