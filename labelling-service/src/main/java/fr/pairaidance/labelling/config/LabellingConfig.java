@@ -37,6 +37,8 @@ public interface LabellingConfig {
 
     Signing signing();
 
+    Credentials credentials();
+
     interface Scheduler {
         /** How often the time-driven job runs (renewal window, expiry, end of suspensions); off disables it. */
         @WithDefault("1h")
@@ -66,5 +68,19 @@ public interface LabellingConfig {
         /** The key id published in the JWKS, for a configured PEM key. */
         @WithDefault("labelling-receipts")
         String keyId();
+    }
+
+    interface Credentials {
+        /** The issuer's name in credentials (the regulator). */
+        @WithDefault("Autorité de labellisation de la pair-aidance")
+        String issuerName();
+
+        /** How long a credential-signing key is used before a new one replaces it (the old one stays published). */
+        @WithDefault("P180D")
+        Period keyLifetime();
+
+        /** How long verifiers may cache a status list (Cache-Control max-age and the list's ttl). */
+        @WithDefault("5m")
+        Duration statusListMaxAge();
     }
 }

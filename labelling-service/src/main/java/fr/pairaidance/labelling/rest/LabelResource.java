@@ -3,6 +3,10 @@ package fr.pairaidance.labelling.rest;
 import fr.pairaidance.labelling.config.LabellingConfig;
 import fr.pairaidance.labelling.persistence.Label;
 import fr.pairaidance.labelling.persistence.LabelState;
+import fr.pairaidance.labelling.persistence.LabelCredential;
+import fr.pairaidance.labelling.service.CredentialKeys;
+import fr.pairaidance.labelling.service.LabelCredentials;
+import fr.pairaidance.labelling.service.VcJwt;
 import fr.pairaidance.labelling.service.LabelService;
 import fr.pairaidance.labelling.service.Listings;
 import fr.pairaidance.labelling.service.Page;
@@ -28,7 +32,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Variant;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,9 +56,13 @@ public class LabelResource {
     private final ReceiptSigner signer;
     private final LabellingConfig config;
     private final CurrentCaller caller;
+    private final CredentialKeys credentialKeys;
+    private final LabelCredentials credentials;
 
     LabelResource(LabelService service, Listings listings, ReceiptSigner signer, LabellingConfig config,
-            CurrentCaller caller) {
+            CurrentCaller caller, CredentialKeys credentialKeys, LabelCredentials credentials) {
+        this.credentialKeys = credentialKeys;
+        this.credentials = credentials;
         this.service = service;
         this.listings = listings;
         this.signer = signer;
@@ -84,9 +96,13 @@ public class LabelResource {
     @GET
     @Path("/jwks.json")
     @PermitAll
-    @Operation(summary = "Public key of the signed verification receipts (JWKS)")
+    @Operation(summary = "Public keys of the signed verification receipts and of the credentials (JWKS)",
+            description = "The receipts' key, and every key that signed credentials and status lists (RS256): a "
+                    + "replaced key stays here so that what it signed still verifies. A JWT names its key (kid).")
     public Map<String, Object> jwks() {
-        return signer.jwks();
+        List<Map<String, Object>> keys = new ArrayList<>(CredentialResource.keys(signer.jwks()));
+        keys.addAll(CredentialResource.keys(credentialKeys.publicKeysJson()));
+        return Map.of("keys", keys);
     }
 
     @GET
@@ -95,6 +111,24 @@ public class LabelResource {
     @Operation(summary = "Read a label", description = "A practitioner reads only their own.")
     public Response get(@PathParam("number") String number) {
         return view(service.get(number, caller.get()), false);
+    }
+
+    @GET
+    @Path("/{number}/credential")
+    @RolesAllowed({Roles.REGULATOR, Roles.REGISTRY_AGENT, Roles.PRACTITIONER})
+    @Produces({VcJwt.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The label's Open Badges 3.0 credential",
+            description = "The newest credential issued for the label (at grant or renewal): the VC-JWT with Accept: "
+                    + "application/vc+jwt, the credential's JSON with Accept: application/json. A practitioner reads "
+                    + "only their own; 404 once the holder has left the register.")
+    public Response credential(@PathParam("number") String number, @Context Request request) {
+        LabelCredential credential = credentials.of(service.get(number, caller.get()));
+        Variant chosen = request.selectVariant(Variant.mediaTypes(CredentialResource.VC_JWT, MediaType.APPLICATION_JSON_TYPE).build());
+        if (chosen == null) {
+            return Response.notAcceptable(Variant.mediaTypes(CredentialResource.VC_JWT, MediaType.APPLICATION_JSON_TYPE).build()).build();
+        }
+        Object body = chosen.getMediaType().equals(CredentialResource.VC_JWT) ? credential.jwt : credentials.json(credential);
+        return Response.ok(body, chosen.getMediaType()).header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Applies a change of a label: its new state, one audit record, one event, all in the caller's
- * transaction. Also brings a label up to date with its dates before anyone decides on it.
+ * Applies a change of a label: its new state, one audit record, its credentials' status bits (a new
+ * credential at grant and renewal), one event, all in the caller's transaction. Also brings a label up to date with its dates before anyone decides on it.
  */
 @ApplicationScoped
 public class LabelLifecycle {
@@ -24,10 +24,12 @@ public class LabelLifecycle {
     private final EntityManager em;
     private final Clock clock;
     private final VerificationCache verifications;
+    private final LabelCredentials credentials;
 
     LabelLifecycle(LabelEvents events, LabellingConfig config, EntityManager em, Clock clock,
-            VerificationCache verifications) {
+            VerificationCache verifications, LabelCredentials credentials) {
         this.verifications = verifications;
+        this.credentials = credentials;
         this.events = events;
         this.config = config;
         this.em = em;
@@ -50,6 +52,7 @@ public class LabelLifecycle {
         }
         label.stateReason = newState == LabelState.SUSPENDED || newState == LabelState.REVOKED ? reason : null;
         record(label, action, previous, actor, reason, effectiveOn);
+        credentials.stateChanged(label, action == LabelDecision.Action.RENEWED);
         em.flush();
         events.publish(eventType(action), label, reason);
         verifications.evictAfterCommit(label.number);
@@ -59,6 +62,7 @@ public class LabelLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void granted(Label label, Actor actor, String reason) {
         record(label, LabelDecision.Action.GRANTED, null, actor, reason, today());
+        credentials.issue(label);
         em.flush();
         events.publish(LabelEvents.GRANTED, label, reason);
     }
