@@ -90,6 +90,44 @@ class PagesTest {
     }
 
     @Test
+    void theHolderDownloadsTheCredentialAndAnyoneChecksItOnThePublicPage() {
+        Fixtures.Practitioner holder = Fixtures.eligible();
+        String number = Fixtures.labelOf(holder);
+        browser(holder.token()).get("/my/labels").then().statusCode(200)
+                .body(containsString("/my/labels/" + number + "/credential.jwt"),
+                        containsString("/my/labels/" + number + "/credential.json"));
+        String jwt = given().header("Authorization", holder.token()).get("/my/labels/" + number + "/credential.jwt")
+                .then().statusCode(200).contentType("application/vc+jwt")
+                .header("Content-Disposition", containsString("attachment")).extract().asString();
+        given().header("Authorization", holder.token()).get("/my/labels/" + number + "/credential.json").then()
+                .statusCode(200).contentType("application/json").body(containsString("OpenBadgeCredential"));
+        given().header("Authorization", Fixtures.eligible().token()).get("/my/labels/" + number + "/credential.jwt")
+                .then().statusCode(404);
+
+        String client = "10.77." + (number.hashCode() & 0xff) + ".1";
+        String csrf = browser(null).header("X-Forwarded-For", client).get("/verify").then().statusCode(200)
+                .body(containsString("action=\"/verify/credential\"")).extract().cookie("csrf_labelling");
+        java.util.function.Function<String, RequestSpecification> form = text -> {
+            RequestSpecification spec = browser(null).header("X-Forwarded-For", client).cookie("csrf_labelling", csrf)
+                    .multiPart("csrf-token", csrf);
+            return text == null ? spec : spec.multiPart("credential", text);
+        };
+        form.apply(jwt).post("/verify/credential").then().statusCode(200)
+                .body(containsString("Ce justificatif est authentique"), containsString("Camille D."));
+        form.apply(null).multiPart("file", number + ".jwt", jwt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/octet-stream").post("/verify/credential").then().statusCode(200)
+                .body(containsString("Ce justificatif est authentique"));
+        String[] parts = jwt.split("\\.");
+        form.apply(parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse()).post("/verify/credential")
+                .then().statusCode(200).body(containsString("il a été modifié après sa signature"),
+                        not(containsString("Ce justificatif est authentique")));
+        form.apply("   ").post("/verify/credential").then().statusCode(400)
+                .body(containsString("id=\"credential-error\""), containsString("aria-invalid=\"true\""));
+        browser(null).header("X-Forwarded-For", client).multiPart("credential", jwt).post("/verify/credential").then()
+                .statusCode(400);
+    }
+
+    @Test
     void theDeskIsTheRegulatorsAndCannotBeFramed() {
         browser(null).get("/desk").then().statusCode(303).header("Location", endsWith("/sign-in?return=%2Fdesk"));
         browser(Tokens.bearer("someone", "practitioner")).get("/desk").then().statusCode(403)

@@ -148,4 +148,26 @@ public interface LabellingMessages {
     @Message String navMyLabels();
     @Message String regionLabel();
     @Message String actor(String name);
+    @Message String credentialTitle();
+    @Message String credentialText();
+    @Message String downloadCredentialJwt();
+    @Message String downloadCredentialJson();
+    @Message String checkCredentialTitle();
+    @Message String checkCredentialIntro();
+    @Message String credentialLabel();
+    @Message String credentialHint();
+    @Message String credentialFileLabel();
+    @Message String credentialFileHint();
+    @Message String checkCredentialButton();
+    @Message String credentialMissing();
+    @Message String credentialTooLarge();
+    @Message String credentialResultTitle();
+    @Message String credentialHolds();
+    @Message String credentialFails();
+    @Message String credentialProblem(String code);
+    @Message String credentialName();
+    @Message String validFrom();
+    @Message String validUntil();
+    @Message String checkAnotherCredential();
+    @Message String credentialOffline();
 }
