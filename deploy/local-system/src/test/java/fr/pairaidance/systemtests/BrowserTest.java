@@ -244,6 +244,16 @@ class BrowserTest {
                 driver.get(url);
                 assertTrue(driver.getPageSource().contains("Label valide"));
             }
+            // The holder's digital credential, given to an employer who checks it on the public page.
+            String credential = dominique.download().get(labellingUrl() + "/my/labels/" + labelNumber
+                    + "/credential.jwt").then().statusCode(200).extract().asString();
+            driver.get(labellingUrl() + "/verify");
+            driver.findElement(By.id("credential")).sendKeys(credential);
+            driver.findElement(By.id("credential")).submit();
+            wait.until(ExpectedConditions.urlContains("/verify/credential"));
+            assertTrue(driver.getPageSource().contains("Ce justificatif est authentique"), driver.getPageSource());
+            assertTrue(driver.getPageSource().contains("Dominique B."));
+            browser.assertAccessible("labelling-credential-check");
         }
     }
 
