@@ -33,6 +33,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.pairaidance.labelling.Fixtures.Practitioner;
 import fr.pairaidance.labelling.service.CredentialKeys;
+import fr.pairaidance.labelling.service.LabelScheduler;
+import fr.pairaidance.localstack.testing.MutableClock;
 import fr.pairaidance.platform.reference.Vocabularies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,12 +46,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +73,17 @@ class CredentialTest {
 
     @Inject
     Vocabularies vocabularies;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    LabelScheduler scheduler;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     /** An anonymous client with its own address, so that each test has its own rate-limit window. */
     private static RequestSpecification anonymous() {
@@ -252,6 +267,33 @@ class CredentialTest {
         assertNotEquals(sorted, indexes, "indexes are not given in order: " + indexes);
         assertTrue(sorted.get(sorted.size() - 1) - sorted.get(0) > LIST_SIZE / 4,
                 "indexes spread over the list: " + indexes);
+    }
+
+    @Test
+    void aRenewalIssuesANewCredentialAndTheExpiryRevokesEveryCredentialOfTheLabel() throws Exception {
+        LocalDate granted = LocalDate.of(2032, 3, 1);
+        clock.set(granted.atTime(10, 0).toInstant(ZoneOffset.UTC));
+        Practitioner holder = eligible();
+        String number = labelOf(holder);
+        JsonNode first = verified(credentialJwt(holder, number));
+        LocalDate expiry = granted.plusYears(3);
+        clock.set(expiry.minusDays(90).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        scheduler.advanceAll();
+        decide(number, "renewal", reason("Supervision continued")).statusCode(200);
+        String renewedJwt = credentialJwt(holder, number);
+        JsonNode renewed = verified(renewedJwt);
+        assertNotEquals(first.get("id"), renewed.get("id"));
+        assertEquals(expiry.plusYears(3).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant(),
+                Instant.parse(renewed.get("validUntil").asText()));
+        assertEquals(0, bit(first, "revocation"), "the first credential holds until its own end");
+        assertTrue(check(renewedJwt).get("valid").asBoolean());
+
+        clock.set(expiry.plusYears(3).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        scheduler.advanceAll();
+        assertEquals(1, bit(first, "revocation"));
+        assertEquals(1, bit(renewed, "revocation"));
+        assertEquals(List.of("EXPIRED"), problems(check(renewedJwt)),
+                "past its validity, a credential is not current");
     }
 
     @Test
