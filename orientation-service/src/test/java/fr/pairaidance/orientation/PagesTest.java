@@ -176,7 +176,7 @@ class PagesTest {
         given().get("/indicators.csv?area=ze:8421").then().statusCode(200).contentType(startsWith("text/csv"))
                 .body(startsWith("indicator,key,value,suppressed"));
         browser().get("/regions/84").then().statusCode(200)
-                .body(containsString("Auvergne-Rhône-Alpes"), containsString("contact-ara@pairaidance.test"),
+                .body(containsString("Auvergne-Rhône-Alpes"), containsString("contact-ara@example.org"),
                         containsString("/zones/8421"));
         browser().get("/zones/8421").then().statusCode(200).body(containsString("value=\"ze:8421\""));
         browser().get("/where?postalCode=69003").then().statusCode(303).header("Location", endsWith("/zones/8421"));

@@ -32,6 +32,8 @@ public interface OrientationConfig {
 
     Admin admin();
 
+    DataInclusion dataInclusion();
+
     /**
      * The regional operators of the platform's front doors, by region code (INSEE, e.g. 84): shown on the
      * region's page and its zones' pages. A region without one shows the national platform's contact.
@@ -160,5 +162,20 @@ public interface OrientationConfig {
         /** Whether POST /api/v1/admin/read-model/rebuild is available (to regulators). */
         @WithDefault("false")
         boolean rebuildEnabled();
+    }
+
+    /** The export of the published offer in the data·inclusion schema v1. */
+    interface DataInclusion {
+        /** Items per page of the paged endpoints when {@code size} is not given. */
+        @WithDefault("100")
+        int defaultPageSize();
+
+        /** Largest {@code size}: the whole offer is the JSON lines download. */
+        @WithDefault("1000")
+        int maxPageSize();
+
+        /** max-age of anonymous answers (pages and downloads). */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 }

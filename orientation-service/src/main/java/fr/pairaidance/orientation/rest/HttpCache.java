@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -47,6 +48,13 @@ public class HttpCache {
         return headers(Response.ok(json, MediaType.APPLICATION_JSON_TYPE), caller, tag, maxAge).build();
     }
 
+    /** A 200 streaming a body not known beforehand (a download): no ETag, the same Cache-Control. */
+    public Response stream(Caller caller, StreamingOutput body, MediaType type, String filename, Duration maxAge) {
+        return Response.ok(body, type).header("Cache-Control", cacheControl(caller, maxAge))
+                .header("Vary", "Authorization, Origin")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
     public byte[] json(Object body) {
         try {
             return mapper.writeValueAsBytes(body);
@@ -57,9 +65,13 @@ public class HttpCache {
 
     private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Caller caller, EntityTag tag,
             Duration maxAge) {
-        String cacheControl = caller.isAnonymous() ? "public, max-age=" + maxAge.toSeconds() : "private, no-cache";
         // Origin too: a shared cache must not give an embedding page the copy made without its CORS headers.
-        return builder.tag(tag).header("Cache-Control", cacheControl).header("Vary", "Authorization, Origin");
+        return builder.tag(tag).header("Cache-Control", cacheControl(caller, maxAge))
+                .header("Vary", "Authorization, Origin");
+    }
+
+    private static String cacheControl(Caller caller, Duration maxAge) {
+        return caller.isAnonymous() ? "public, max-age=" + maxAge.toSeconds() : "private, no-cache";
     }
 
     private static String hash(byte[] body) {

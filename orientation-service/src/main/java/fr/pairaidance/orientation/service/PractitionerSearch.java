@@ -94,29 +94,9 @@ public class PractitionerSearch {
                 a.areaHasMatches(), a.facets(), version);
     }
 
-    private interface SnapshotWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inSnapshot(SnapshotWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
+    private <T> T inSnapshot(Snapshots.Work<T> work) {
+        try {
+            return Snapshots.read(dataSource, work);
         } catch (SQLException e) {
             throw failed(e);
         }

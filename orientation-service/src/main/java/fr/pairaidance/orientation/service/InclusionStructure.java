@@ -1,0 +1,16 @@
+package fr.pairaidance.orientation.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.LocalDate;
+
+/**
+ * A regional platform as a structure of the data·inclusion schema v1 ({@code structure.json}): the
+ * structure of the services of the region's practitioners. Absent fields are unknown.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record InclusionStructure(String source, String id, String nom, String description, String courriel,
+        String telephone, String siteWeb, String lienSource, LocalDate dateMaj) {
+}
