@@ -44,6 +44,9 @@ final class KeycloakProcess {
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
+        // The realm file's placeholders: its mail (account verification, password reset) goes to the local SMTP server.
+        environment.put("PAIRAIDANCE_SMTP_HOST", "127.0.0.1");
+        environment.put("PAIRAIDANCE_SMTP_PORT", Integer.toString(options.smtpPort()));
         Process process = children.start("Keycloak", builder, logFile);
         return new KeycloakProcess(process, logFile);
     }

@@ -16,6 +16,7 @@ record LocalOptions(
         Path realmFile,
         Path keycloakDistribution,
         String keycloakVersion,
+        Path mailJar,
         String kafkaClasspath,
         boolean fresh,
         boolean demo,
@@ -25,6 +26,8 @@ record LocalOptions(
         int kafkaControllerPort,
         int kafkaBrokers,
         int keycloakPort,
+        int smtpPort,
+        int mailPort,
         List<ServiceDefinition> services) {
 
     static LocalOptions fromSystemProperties() {
@@ -36,6 +39,7 @@ record LocalOptions(
                 Path.of(required("local.realm-file")).toAbsolutePath().normalize(),
                 Path.of(required("local.keycloak.distribution")),
                 required("local.keycloak.version"),
+                Path.of(required("local.mail.jar")),
                 readFile(Path.of(required("local.kafka.classpath-file"))),
                 flag("fresh"),
                 flag("demo"),
@@ -45,6 +49,8 @@ record LocalOptions(
                 number("local.kafka.controller-port", 9093),
                 number("local.kafka.brokers", 1),
                 number("local.keycloak.port", 8180),
+                number("local.smtp.port", 3025),
+                number("local.mail.port", 8025),
                 List.of(
                         service("registry-service", 8081, "registry"),
                         service("labelling-service", 8082, "labelling"),
@@ -61,6 +67,11 @@ record LocalOptions(
 
     String keycloakUrl() {
         return "http://localhost:" + keycloakPort;
+    }
+
+    /** The mailbox API of the local SMTP server (GreenMail): what the system sent, per address. */
+    String mailUrl() {
+        return "http://localhost:" + mailPort;
     }
 
     String issuerUrl() {

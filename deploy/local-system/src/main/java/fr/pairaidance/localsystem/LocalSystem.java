@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The run command ({@code ./mvnw -Prun} at the repository root): builds the services, then starts
- * PostgreSQL, Kafka, Keycloak and the services on this machine, and keeps them running until
+ * PostgreSQL, Kafka, an SMTP server, Keycloak and the services on this machine, and keeps them running until
  * Ctrl-C, which stops them all. Options are system properties, listed in deploy/local-stack/README.md.
  */
 public final class LocalSystem {
@@ -50,8 +50,10 @@ public final class LocalSystem {
         PostgresProcess.start(options, children);
         long infrastructureStarted = System.nanoTime();
         KafkaCluster kafka = KafkaCluster.start(options, children);
+        MailServer mail = MailServer.start(options, children);
         KeycloakProcess keycloak = KeycloakProcess.start(options, children);
         kafka.awaitReady(infrastructureStarted);
+        mail.awaitReady(options, infrastructureStarted);
         keycloak.awaitReady(options, infrastructureStarted);
 
         Map<ServiceDefinition, Summary.State> states = startServices();

@@ -16,12 +16,13 @@ public final class RunningSystem implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private PostgresProcess postgres;
     private KafkaCluster kafka;
+    private MailServer mail;
 
     private RunningSystem(LocalOptions options) {
         this.options = options;
     }
 
-    /** Starts PostgreSQL, Kafka, Keycloak and every built service, and waits until all are ready. */
+    /** Starts PostgreSQL, Kafka, the SMTP server, Keycloak and every built service, and waits until all are ready. */
     public static RunningSystem start() {
         RunningSystem system = new RunningSystem(LocalOptions.fromSystemProperties());
         system.children.stopOnShutdown();
@@ -42,8 +43,10 @@ public final class RunningSystem implements AutoCloseable {
         DataFolder.prepare(options.dataDir());
         postgres = PostgresProcess.start(options, children);
         kafka = KafkaCluster.start(options, children);
+        mail = MailServer.start(options, children);
         KeycloakProcess keycloak = KeycloakProcess.start(options, children);
         kafka.awaitReady(started);
+        mail.awaitReady(options, started);
         keycloak.awaitReady(options, started);
         for (ServiceDefinition service : options.services()) {
             ServiceProcess.whyNotStartable(options, service).ifPresent(why -> {
@@ -64,6 +67,11 @@ public final class RunningSystem implements AutoCloseable {
 
     public String serviceUrl(String name) {
         return "http://localhost:" + definition(name).port();
+    }
+
+    /** The local SMTP server's mailbox API ({@code GET /api/user/<address>/messages/INBOX}). */
+    public String mailUrl() {
+        return options.mailUrl();
     }
 
     public String keycloakUrl() {

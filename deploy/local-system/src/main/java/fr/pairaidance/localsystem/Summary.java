@@ -50,6 +50,8 @@ final class Summary {
                 options.postgresPort(), PostgresProcess.USER, PostgresProcess.PASSWORD,
                 options.services().stream().map(ServiceDefinition::database).collect(Collectors.joining(", "))));
         lines.add(String.format(Locale.ROOT, "  %-22s %s", "Kafka", options.kafkaBootstrapServers()));
+        lines.add(String.format(Locale.ROOT, "  %-22s localhost:%d   read what was sent: %s/api/user/<address>/messages/INBOX"
+                + "   (API %s/)", "Mail (SMTP)", options.smtpPort(), options.mailUrl(), options.mailUrl()));
         lines.add(String.format(Locale.ROOT, "  %-22s %s   (logs in %s)", "Data", options.dataDir(), options.logDir()));
         lines.add("");
         lines.add("  Tokens (local demo accounts; people get theirs by password grant on the local-only client "

@@ -333,6 +333,19 @@ class BrowserTest {
     }
 
     /** Presses Tab until the element with that id has the focus (at most 60 times). */
+    /** Presses Tab until the focus is on the element the selector finds, and returns it. */
+    private static WebElement tabTo(WebDriver driver, By target) {
+        WebElement wanted = driver.findElement(target);
+        for (int i = 0; i < 120; i++) {
+            WebElement active = driver.switchTo().activeElement();
+            if (active.equals(wanted)) {
+                return active;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reached " + target);
+    }
+
     private static WebElement tabUntil(WebDriver driver, String id) {
         for (int i = 0; i < 60; i++) {
             WebElement active = driver.switchTo().activeElement();
@@ -508,4 +521,60 @@ class BrowserTest {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void aPersonCreatesAnAccountConfirmsTheAddressByMailAndRegistersWithTheKeyboardOnly() {
+        String email = "sacha." + System.nanoTime() + "@pairaidance.test";
+        try (Browser sacha = new Browser()) {
+            WebDriver driver = sacha.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(registryUrl() + "/me/register");
+            // Keycloak's sign-in page offers to create an account; the keyboard follows that link.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            tabTo(driver, By.cssSelector("a[href*='registration']")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-confirm")));
+            tabTo(driver, By.id("email")).sendKeys(email);
+            tabTo(driver, By.id("password")).sendKeys("un mot de passe assez long");
+            tabTo(driver, By.id("password-confirm")).sendKeys("un mot de passe assez long");
+            tabTo(driver, By.id("firstName")).sendKeys("Sacha");
+            tabTo(driver, By.id("lastName")).sendKeys("Martin", Keys.ENTER);
+            // The address is confirmed by the link of the mail the local SMTP server received.
+            String link = await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.link(email, "action-token"),
+                    java.util.Optional::isPresent).orElseThrow();
+            driver.get(link);
+            java.util.List<WebElement> proceed = driver.findElements(By.cssSelector("a[href*='execution'], a[href*='/me']"));
+            if (!driver.getCurrentUrl().startsWith(registryUrl()) && !proceed.isEmpty()) {
+                tabTo(driver, By.cssSelector("a[href*='execution'], a[href*='/me']")).sendKeys(Keys.ENTER);
+            }
+            wait.until(ExpectedConditions.urlContains(registryUrl() + "/me/register"));
+            sacha.assertAccessible("registry-self-registration");
+            // The registration form, filled with the keyboard only; the address is the account's.
+            assertTrue(driver.getPageSource().contains(email), "the account's address is shown");
+            tabTo(driver, By.id("givenName")).sendKeys("Sacha");
+            tabTo(driver, By.id("familyName")).sendKeys("Martin");
+            tabTo(driver, By.id("birthDate")).sendKeys("1990-02-03");
+            tabTo(driver, By.id("commune")).sendKeys("Villeurbanne");
+            tabTo(driver, By.cssSelector("input[name=domains][value=ADDICTION]")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("input[name=appellations][value=PAIR_AIDANT]")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("input[name=modes][value=VOLUNTEER]")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("input[name=formats][value=ONE_TO_ONE]")).sendKeys(Keys.SPACE);
+            WebElement french = tabTo(driver, By.cssSelector("input[name=languages][value=fr]"));
+            if (!french.isSelected()) {
+                french.sendKeys(Keys.SPACE);
+            }
+            tabTo(driver, By.cssSelector("form[action='/me/register'] button[type=submit]")).sendKeys(Keys.ENTER);
+            try {
+                wait.until(ExpectedConditions.urlContains("registered=1"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                sacha.screenshot("registry-self-registration-refused");
+                throw new AssertionError("not registered: " + driver.findElement(By.tagName("main")).getText(), e);
+            }
+            sacha.assertAccessible("registry-registered");
+            assertTrue(driver.getPageSource().contains("PA-"), "the registry number is shown");
+        }
+        // Only the accounts people create are peer helpers: staff accounts do not get the role by default.
+        registry(KeycloakTokens.user("regine")).get("/api/v1/practitioners/me").then().statusCode(403);
+    }
+
 }
