@@ -56,9 +56,12 @@ final class Fixtures {
             boolean domainsPublished, Instant occurredAt) {
         String subject = p.subject() == null || "WITHDRAWN".equals(status) ? "null" : "\"" + p.subject() + "\"";
         String name = publicName == null ? "null" : "\"" + publicName + "\"";
+        // With the organisation the registry publishes with its own consent, which this service does not read.
         String publication = domainsPublished
-                ? "{\"listed\":true,\"consentVersion\":1,\"domains\":[\"MENTAL_HEALTH\"],\"languages\":[\"fr\"]}"
-                : "{\"listed\":true,\"consentVersion\":1,\"languages\":[\"fr\"]}";
+                ? "{\"listed\":true,\"consentVersion\":1,\"domains\":[\"MENTAL_HEALTH\"],\"languages\":[\"fr\"],"
+                        + "\"organisation\":{\"siret\":\"73282932000074\"}}"
+                : "{\"listed\":true,\"consentVersion\":1,\"languages\":[\"fr\"],"
+                        + "\"organisation\":{\"employerName\":\"Association Entraide\"}}";
         return """
                 {"schemaVersion":1,"practitionerId":"%s","registryNumber":"%s","subject":%s,"status":"%s",
                  "coreComplete":%s,"coreCompletedAt":null,"publicName":%s,"zoneCode":"8421","departmentCode":"69",
