@@ -123,6 +123,27 @@ class RequestTest {
     }
 
     @Test
+    void eachPersonReadsWhatThisServiceHoldsAboutThemAndNothingOfOthers() {
+        Feed.P p = published(brest());
+        String employer = Tokens.bearer("employer-my-data-" + p.registryNumber, "employer");
+        String id = send(employer, to(p)).statusCode(201).extract().path("items[0].id");
+        given().header("Authorization", practitioner(p)).get("/api/v1/my-data").then().statusCode(200)
+                .body("known.registryNumber", equalTo(p.registryNumber))
+                .body("published.registryNumber", equalTo(p.registryNumber))
+                .body("requestsReceived.id", contains(id))
+                .body("requestsSent", nullValue());
+        given().header("Authorization", employer).get("/api/v1/my-data").then().statusCode(200)
+                .body("requestsSent.id", contains(id))
+                .body("requestsSent[0].message", equalTo("Secret message text for a peer group"))
+                .body("known", nullValue()).body("requestsReceived", nullValue());
+        given().header("Authorization", practitioner(published(brest()))).get("/api/v1/my-data").then().statusCode(200)
+                .body("requestsReceived.id", not(hasItem(id)));
+        given().header("Authorization", Tokens.bearer("a-portal", "job-portal")).get("/api/v1/my-data").then()
+                .statusCode(403);
+        given().get("/api/v1/my-data").then().statusCode(401);
+    }
+
+    @Test
     void aDeclinedRequestReleasesNothing() {
         Feed.P p = published(brest());
         String id = send(EMPLOYER_A, to(p)).statusCode(201).extract().path("items[0].id");
