@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,10 @@ class DataInclusionTest {
         return serviceOf(p, allPages("services", 1000));
     }
 
+    private static JsonNode structureOf(String id, List<JsonNode> structures) {
+        return structures.stream().filter(s -> s.get("id").asText().equals(id)).findFirst().orElse(null);
+    }
+
     private static List<String> texts(JsonNode array) {
         return array == null ? null : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
@@ -126,7 +131,8 @@ class DataInclusionTest {
                 "CANCER", "ADDICTION", "FAMILY_CAREGIVING", "BEREAVEMENT", "SEPARATION_DIVORCE", "OVER_INDEBTEDNESS",
                 "EATING_DISORDERS", "NEURODIVERSITY", "HOMELESSNESS");
         published(lyon);
-        Feed.P ajaccio = published(new Feed.P().in("2A004", "9401", "2A", "94").speaking("de").remote());
+        // Not in Corsica, whose practitioners IndicatorTest counts.
+        Feed.P marseille = published(Feed.marseille("de").remote());
         Feed.P guadeloupe = new Feed.P().in("97120", "0104", "971", "01").speaking("de");
         guadeloupe.domains = List.of("BEREAVEMENT");
         guadeloupe.appellations = List.of("MEDIATEUR_SANTE_PAIR");
@@ -168,10 +174,10 @@ class DataInclusionTest {
         assertFalse(s.toString().contains(lyon.email) || s.toString().contains(lyon.phone)
                 || s.toString().contains(lyon.publicName));
 
-        JsonNode remote = serviceOf(ajaccio, services);
+        JsonNode remote = serviceOf(marseille, services);
         assertEquals(List.of("en-presentiel", "a-distance"), texts(remote.get("modes_accueil")));
         assertEquals(List.of("france"), texts(remote.get("zone_eligibilite")));
-        assertEquals("pairaidance--region-94", remote.get("structure_id").asText());
+        assertEquals("pairaidance--region-93", remote.get("structure_id").asText());
 
         JsonNode overseas = serviceOf(guadeloupe, services);
         assertEquals(List.of("971"), texts(overseas.get("zone_eligibilite")));
@@ -182,10 +188,9 @@ class DataInclusionTest {
                 .findFirst().orElseThrow();
         assertEquals("Plateforme pair-aidance Auvergne-Rhône-Alpes", region.get("nom").asText()); // its operator
         assertEquals("contact-ara@example.org", region.get("courriel").asText());
-        JsonNode corsica = structures.stream().filter(r -> r.get("id").asText().equals("pairaidance--region-94"))
-                .findFirst().orElseThrow();
-        assertEquals("Plateforme pair-aidance Corse", corsica.get("nom").asText());
-        assertEquals("http://localhost:8083/regions/94", corsica.get("lien_source").asText());
+        JsonNode provence = structureOf("pairaidance--region-93", structures);
+        assertEquals("Plateforme pair-aidance Provence-Alpes-Côte d'Azur", provence.get("nom").asText());
+        assertEquals("http://localhost:8083/regions/93", provence.get("lien_source").asText());
     }
 
     @Test
@@ -208,6 +213,65 @@ class DataInclusionTest {
         JsonNode downloaded = serviceOf(p, download("services.jsonl"));
         assertFalse(downloaded.has("thematiques") || downloaded.has("code_insee"));
         assertFalse(downloaded.toString().contains("Santé mentale"));
+    }
+
+    @Test
+    void aPublishedOrganisationIsTheStructureOfTheServiceAndColleaguesShareTheirEmployers() {
+        // In places no other test counts (Bordeaux, Lille, Marseille).
+        String siret = Feed.siret();
+        Feed.P self = published(Feed.bordeaux("fsl").selfEmployed(siret));
+        String employer = "Association Entraide " + UUID.randomUUID().toString().substring(0, 8);
+        Feed.P colleague = published(new Feed.P().in("59350", "3216", "59", "32").speaking("fsl")
+                .salaried(employer));
+        Feed.P elsewhere = published(Feed.marseille("fsl").salaried(employer.toUpperCase().replace(" ", "  ")));
+        Feed.P regional = published(Feed.bordeaux("fsl"));
+
+        List<JsonNode> services = allPages("services", 1000);
+        List<JsonNode> structures = allPages("structures", 2);
+        assertValid(SERVICE, services);
+        assertValid(STRUCTURE, structures);
+        assertEquals(structures, download("structures.jsonl"));
+        Set<String> structureIds = new TreeSet<>();
+        structures.forEach(s -> structureIds.add(s.get("id").asText()));
+        assertEquals(structures.size(), structureIds.size(), "each structure once");
+        services.forEach(s -> assertTrue(structureIds.contains(s.get("structure_id").asText()), s.toString()));
+
+        assertEquals("pairaidance--siret-" + siret, serviceOf(self, services).get("structure_id").asText());
+        JsonNode own = structureOf("pairaidance--siret-" + siret, structures);
+        assertEquals(siret, own.get("siret").asText());
+        assertEquals("Pair-aidant en libéral – Bordeaux", own.get("nom").asText());
+        assertEquals("http://localhost:8083/practitioners/" + self.registryNumber, own.get("lien_source").asText());
+        assertFalse(own.toString().contains(self.publicName) || own.toString().contains(self.email)
+                || own.toString().contains("Santé mentale"), own.toString());
+
+        String employerId = serviceOf(colleague, services).get("structure_id").asText();
+        assertTrue(employerId.matches("pairaidance--employeur-[0-9a-f]{16}"), employerId);
+        assertEquals(employerId, serviceOf(elsewhere, services).get("structure_id").asText());
+        JsonNode employerStructure = structureOf(employerId, structures);
+        assertEquals(employer, employerStructure.get("nom").asText()); // as its first practitioner writes it
+        assertFalse(employerStructure.has("siret") || employerStructure.toString().contains(colleague.publicName));
+
+        assertEquals("pairaidance--region-75", serviceOf(regional, services).get("structure_id").asText());
+    }
+
+    @Test
+    void revokingTheOrganisationConsentMovesTheServiceBackToTheRegionalStructure() {
+        String siret = Feed.siret();
+        Feed.P p = published(Feed.marseille("fsl").selfEmployed(siret));
+        String own = "pairaidance--siret-" + siret;
+        assertEquals(own, exportedService(p).get("structure_id").asText());
+        assertNotNull(structureOf(own, allPages("structures", 1000)));
+        assertNotNull(structureOf(own, download("structures.jsonl")));
+
+        p.publishOrganisation = false;
+        registry(p, Feed.CONSENTS_CHANGED);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> exportedService(p).get("structure_id").asText().equals("pairaidance--region-93"));
+        List<JsonNode> structures = allPages("structures", 1000);
+        assertNull(structureOf(own, structures));
+        assertNotNull(structureOf("pairaidance--region-93", structures));
+        assertFalse(download("structures.jsonl").toString().contains(siret));
+        assertFalse(download("services.jsonl").toString().contains(siret));
     }
 
     @Test

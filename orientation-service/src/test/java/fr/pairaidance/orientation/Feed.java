@@ -29,6 +29,7 @@ final class Feed {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final AtomicLong SIRETS = new AtomicLong(7328293200000L);
     /** Event times strictly increase, as one producer's would. */
     private static final AtomicLong TIME = new AtomicLong(Instant.parse("2026-04-01T00:00:00Z").toEpochMilli());
 
@@ -55,6 +56,11 @@ final class Feed {
         boolean listed = true;
         boolean publishDomains = true;
         boolean publishContact = true;
+        /** Published only with {@link #publishOrganisation}, as the registry does: SIRET when self-employed. */
+        String siret;
+        /** Published only with {@link #publishOrganisation}, as the registry does: employer when salaried. */
+        String employerName;
+        boolean publishOrganisation = true;
         String email = "camille." + UUID.randomUUID() + "@example.org";
         String phone = "+33612345678";
 
@@ -86,10 +92,43 @@ final class Feed {
             this.domains = List.of(domains);
             return this;
         }
+
+        P selfEmployed(String siret) {
+            this.modes = List.of("SELF_EMPLOYED");
+            this.siret = siret;
+            return this;
+        }
+
+        P salaried(String employerName) {
+            this.modes = List.of("SALARIED");
+            this.employerName = employerName;
+            return this;
+        }
     }
 
     static P lyon(String language) {
         return new P().speaking("fr", language);
+    }
+
+    /** In Bordeaux, where no test counts practitioners. */
+    static P bordeaux(String language) {
+        return new P().in("33063", "7505", "33", "75").speaking(language);
+    }
+
+    /** In Marseille, where no test counts practitioners. */
+    static P marseille(String language) {
+        return new P().in("13055", "9312", "13", "93").speaking(language);
+    }
+
+    /** A SIRET no other practitioner of the tests has (14 digits, Luhn checksum). */
+    static String siret() {
+        String body = Long.toString(SIRETS.incrementAndGet());
+        int sum = 0;
+        for (int i = body.length() - 1, doubled = 1; i >= 0; i--, doubled ^= 1) {
+            int digit = (body.charAt(i) - '0') * (doubled + 1);
+            sum += digit > 9 ? digit - 9 : digit;
+        }
+        return body + (10 - sum % 10) % 10;
     }
 
     static Instant nextTime() {
@@ -124,6 +163,16 @@ final class Feed {
             publication.put("languages", p.languages);
             if (p.publishContact) {
                 publication.put("contact", Map.of("email", p.email, "phone", p.phone));
+            }
+            if (p.publishOrganisation && (p.siret != null || p.employerName != null)) {
+                Map<String, Object> organisation = new LinkedHashMap<>();
+                if (p.siret != null) {
+                    organisation.put("siret", p.siret);
+                }
+                if (p.employerName != null) {
+                    organisation.put("employerName", p.employerName);
+                }
+                publication.put("organisation", organisation);
             }
             body.put("publication", publication);
         }

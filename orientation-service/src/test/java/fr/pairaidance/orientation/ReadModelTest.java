@@ -327,6 +327,13 @@ class ReadModelTest {
         Feed.P oddName = Feed.lyon("tr");
         oddName.publicName = "Zoé \"Z\" O'Neil \\ tab\there\nnew line, {braces}";
         published(oddName);
+        // Published organisations (a SIRET, an employer), and one whose consent was revoked afterwards.
+        String siret = Feed.siret();
+        Feed.P ownEstablishment = published(Feed.bordeaux("pt").selfEmployed(siret));
+        Feed.P employed = published(Feed.bordeaux("pt").salaried("Association \"Entraide\" \\ tab\there"));
+        Feed.P revokedOrganisation = published(Feed.bordeaux("pt").selfEmployed(Feed.siret()));
+        revokedOrganisation.publishOrganisation = false;
+        registry(revokedOrganisation, Feed.CONSENTS_CHANGED);
         String before = stableSnapshot();
         assertFalse(before.isEmpty());
 
@@ -334,6 +341,9 @@ class ReadModelTest {
                 .post("/api/v1/admin/read-model/rebuild").then().statusCode(200)
                 .body("published", equalTo((int) Db.count(ds, "select count(*) from listing")));
         assertEquals(before, snapshot());
+        assertEquals(List.of(siret + "|null"), organisation(ownEstablishment));
+        assertEquals(List.of("null|" + employed.employerName), organisation(employed));
+        assertEquals(List.of("null|null"), organisation(revokedOrganisation));
         assertEquals(false, isListed(replayed));
         assertEquals(true, isListed(renewed));
         assertEquals(true, isListed(relabelled));
@@ -364,6 +374,14 @@ class ReadModelTest {
             all.append(table).append(rows).append('\n');
         }
         return all.toString();
+    }
+
+    /** SIRET and employer of the listing, as {@code siret|employer}, once the registry state says the same. */
+    private List<String> organisation(Feed.P p) {
+        return Db.column(ds, "select coalesce(l.siret, 'null') || '|' || coalesce(l.employer_name, 'null') "
+                + "from listing l join registry_state r using (practitioner_id) where practitioner_id = ? "
+                + "and r.siret is not distinct from l.siret and r.employer_name is not distinct from l.employer_name",
+                p.id);
     }
 
     private long count(String table, Feed.P p) {

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +82,8 @@ class EventsTest {
         assertEquals(List.of("MENTAL_HEALTH", "ADDICTION"), consented.getList("publication.domains"));
         assertEquals("69123", consented.getString("publication.communeCode"));
         assertTrue(consented.getString("publication.contact.email").endsWith("@example.org"));
+        assertEquals(Map.of("siret", Fixtures.SIRET), consented.getMap("publication.organisation"));
+        assertFalse(registered.value().contains(Fixtures.SIRET), "the SIRET never leaves without consent");
 
         assertEquals(List.of("CORE-2C"), JsonPath.from(events.get(6).value()).getList("moduleCodes"));
         assertTrue(JsonPath.from(events.get(7).value()).getBoolean("coreComplete"));
@@ -88,6 +91,7 @@ class EventsTest {
         Event withdrawn = events.get(8);
         assertFalse(withdrawn.value().contains("Camille"));
         assertFalse(withdrawn.value().contains("@example.org"));
+        assertFalse(withdrawn.value().contains(Fixtures.SIRET));
         assertEquals("WITHDRAWN", JsonPath.from(withdrawn.value()).getString("status"));
         assertNull(events.get(9).value(), "the erasure is a tombstone");
     }
@@ -96,10 +100,11 @@ class EventsTest {
     void aRecordWithoutContactConsentPublishesNoContact() {
         String subject = "no-contact-" + UUID.randomUUID();
         String id = Fixtures.selfRegistered(subject);
-        Map<String, Object> partial = new java.util.HashMap<>(consent(true));
+        Map<String, Object> partial = new HashMap<>(consent(true));
         partial.put("contact", false);
         partial.put("domains", false);
         partial.put("commune", false);
+        partial.put("organisation", false);
         given().header("Authorization", Tokens.bearer(subject, "practitioner")).contentType(ContentType.JSON)
                 .body(partial).put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200);
         Event consented = eventsOf(id, 2).get(1);
@@ -108,6 +113,32 @@ class EventsTest {
         assertNull(payload.get("publication.contact"));
         assertNull(payload.get("publication.domains"));
         assertNull(payload.get("publication.communeCode"));
+        assertNull(payload.get("publication.organisation"));
+        assertFalse(consented.value().contains(Fixtures.SIRET));
         assertEquals("8421", payload.getString("zoneCode"));
+    }
+
+    @Test
+    void theOrganisationIsPublishedOnlyWithItsConsentAndItsRevocationRemovesIt() {
+        String subject = "organisation-" + UUID.randomUUID();
+        String me = Tokens.practitioner(subject, Fixtures.emailOf(subject));
+        Map<String, Object> body = Fixtures.practitioner(Fixtures.emailOf(subject));
+        body.put("modes", List.of("SELF_EMPLOYED", "SALARIED"));
+        body.put("employerName", "Association Entraide");
+        String id = Fixtures.register(me, body).statusCode(201).extract().path("id");
+        Map<String, Object> consent = new HashMap<>(consent(true));
+        for (boolean organisation : List.of(false, true, false)) {
+            consent.put("organisation", organisation);
+            given().header("Authorization", me).contentType(ContentType.JSON).body(consent)
+                    .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200);
+        }
+        List<Event> events = eventsOf(id, 4);
+        assertEquals(PREFIX + "consents-changed.v1", events.get(3).type());
+        assertNull(JsonPath.from(events.get(1).value()).get("publication.organisation"));
+        assertFalse(events.get(1).value().contains("Entraide"));
+        assertEquals(Map.of("siret", Fixtures.SIRET, "employerName", "Association Entraide"),
+                JsonPath.from(events.get(2).value()).getMap("publication.organisation"));
+        assertNull(JsonPath.from(events.get(3).value()).get("publication.organisation"));
+        assertFalse(events.get(3).value().contains(Fixtures.SIRET) || events.get(3).value().contains("Entraide"));
     }
 }

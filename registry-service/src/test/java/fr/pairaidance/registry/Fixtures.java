@@ -79,7 +79,7 @@ final class Fixtures {
 
     static Map<String, Object> consent(boolean all) {
         return Map.of("listed", all, "domains", all, "appellations", all, "formats", all, "languages", all,
-                "commune", all, "contact", all);
+                "commune", all, "contact", all, "organisation", all);
     }
 
     /** Sends the requests at the same moment (4 at a time) and returns their statuses, in order. */

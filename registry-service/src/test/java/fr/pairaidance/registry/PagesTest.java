@@ -50,21 +50,28 @@ class PagesTest {
         String id = Fixtures.selfRegistered(subject);
         browser(me).get("/me/consents").then().statusCode(200)
                 .body(containsString("Rien n&#39;est montré"), containsString("informations sur votre santé"),
-                        not(containsString("name=\"domains\" checked")));
+                        not(containsString("name=\"domains\" checked")),
+                        containsString("<input type=\"checkbox\" name=\"organisation\" aria-describedby=\"organisation-what\">"),
+                        containsString("Montrer la structure où j&#39;exerce"),
+                        containsString("id=\"organisation-what\">Votre numéro SIRET si vous exercez en libéral"));
+        browser(me).cookie("pairaidance_lang", "en").get("/me/consents").then().statusCode(200)
+                .body(containsString("Show the organisation I practise in"),
+                        containsString("id=\"organisation-what\">Your SIRET number if you are self-employed"));
         // Without the CSRF token the form is refused.
         browser(me).contentType("application/x-www-form-urlencoded").formParam("listed", "on")
                 .post("/me/consents").then().statusCode(400);
-        post(me, "/me/consents", Map.of("listed", "on", "domains", "on", "contact", "on")).then().statusCode(303)
-                .header("Location", endsWith("/me/consents?saved=1"));
+        post(me, "/me/consents", Map.of("listed", "on", "domains", "on", "contact", "on", "organisation", "on"))
+                .then().statusCode(303).header("Location", endsWith("/me/consents?saved=1"));
         given().header("Authorization", me).get("/api/v1/practitioners/" + id + "/consents").then()
                 .body("listed", equalTo(true)).body("domains", equalTo(true)).body("formats", equalTo(false))
-                .body("contact", equalTo(true)).body("version", equalTo(1));
+                .body("contact", equalTo(true)).body("organisation", equalTo(true)).body("version", equalTo(1));
         browser(me).get("/me/consents").then().body(containsString("name=\"domains\" checked"),
-                containsString("<td>1</td>"), not(containsString("name=\"formats\" checked")));
+                containsString("name=\"organisation\" checked"), containsString("<td>1</td>"),
+                not(containsString("name=\"formats\" checked")));
         post(me, "/me/consents/revocation", Map.of()).then().statusCode(303);
         given().header("Authorization", me).get("/api/v1/practitioners/" + id + "/consents").then()
                 .body("listed", equalTo(false)).body("domains", equalTo(false)).body("contact", equalTo(false))
-                .body("version", equalTo(2));
+                .body("organisation", equalTo(false)).body("version", equalTo(2));
     }
 
     @Test

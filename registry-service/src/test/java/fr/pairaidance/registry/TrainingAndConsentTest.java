@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,15 +107,36 @@ class TrainingAndConsentTest {
         String me = Tokens.bearer(subject, "practitioner");
         given().header("Authorization", me).get("/api/v1/practitioners/" + id + "/consents").then().statusCode(200)
                 .body("version", equalTo(0)).body("listed", equalTo(false)).body("domains", equalTo(false))
-                .body("contact", equalTo(false));
+                .body("contact", equalTo(false)).body("organisation", equalTo(false));
         given().header("Authorization", me).contentType(ContentType.JSON).body(consent(true))
                 .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200)
-                .body("version", equalTo(1)).body("domains", equalTo(true)).body("givenAt", notNullValue());
+                .body("version", equalTo(1)).body("domains", equalTo(true)).body("organisation", equalTo(true))
+                .body("givenAt", notNullValue());
         given().header("Authorization", me).contentType(ContentType.JSON).body(consent(false))
                 .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200)
-                .body("version", equalTo(2)).body("listed", equalTo(false));
+                .body("version", equalTo(2)).body("listed", equalTo(false)).body("organisation", equalTo(false));
         given().header("Authorization", AGENT).get("/api/v1/practitioners/" + id + "/consents/history").then()
-                .statusCode(200).body("version", contains(1, 2)).body("listed", contains(true, false));
+                .statusCode(200).body("version", contains(1, 2)).body("listed", contains(true, false))
+                .body("organisation", contains(true, false));
+    }
+
+    @Test
+    void aConsentWithoutOrganisationAsClientsBeforeItSendDoesNotPublishIt() {
+        String subject = "older-client-" + UUID.randomUUID();
+        String id = Fixtures.selfRegistered(subject);
+        String me = Tokens.bearer(subject, "practitioner");
+        Map<String, Object> older = new HashMap<>(consent(true));
+        older.remove("organisation");
+        given().header("Authorization", me).contentType(ContentType.JSON).body(consent(true))
+                .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200)
+                .body("organisation", equalTo(true));
+        given().header("Authorization", me).contentType(ContentType.JSON).body(older)
+                .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(200)
+                .body("version", equalTo(2)).body("listed", equalTo(true)).body("organisation", equalTo(false));
+        older.put("organisation", "yes");
+        given().header("Authorization", me).contentType(ContentType.JSON).body(older)
+                .put("/api/v1/practitioners/" + id + "/consents").then().statusCode(400)
+                .body("errors.field", contains("organisation"));
     }
 
     @Test

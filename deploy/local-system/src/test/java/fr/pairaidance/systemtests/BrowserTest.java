@@ -475,6 +475,17 @@ class BrowserTest {
                     .path("items.find { it.registryNumber == '" + registryNumber + "' }.domains") == null);
             await().atMost(Duration.ofSeconds(30)).until(() -> labelling(null)
                     .get("/api/v1/labels/" + labelNumber + "/verification").then().extract().path("scope.domains") == null);
+            // "My data": one file with every service's part, read with Dominique's own session.
+            driver.get(registryUrl() + "/me/data");
+            dominique.assertAccessible("registry-my-data");
+            io.restassured.path.json.JsonPath file = dominique.download().get(registryUrl() + "/me/data/file").then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(List.of("registry", "labelling", "orientation"), file.getList("parts.service"));
+            assertEquals(registryNumber, file.getString("parts[0].data.record.registryNumber"));
+            assertEquals(labelNumber, file.getString("parts[1].data.labels[0].label.number"));
+            assertEquals(registryNumber, file.getString("parts[2].data.known.registryNumber"));
+            assertEquals(null, file.get("parts[1].notIncluded"));
+            assertEquals(null, file.get("parts[2].notIncluded"));
         }
     }
 

@@ -17,10 +17,16 @@ public record RegistryEvent(UUID practitionerId, String registryNumber, String s
     /** Present only when the practitioner consented to be listed; null fields are not published. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Publication(boolean listed, Integer consentVersion, String communeCode, List<String> domains,
-            List<String> appellations, List<String> formats, List<String> languages, Contact contact) {
+            List<String> appellations, List<String> formats, List<String> languages, Contact contact,
+            Organisation organisation) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String email, String phone) {
+    }
+
+    /** The organisation practised in (SIRET when self-employed, employer's name when salaried), with its consent. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Organisation(String siret, String employerName) {
     }
 }

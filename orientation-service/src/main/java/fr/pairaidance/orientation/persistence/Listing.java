@@ -57,6 +57,13 @@ public class Listing extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> languages;
 
+    /** The SIRET of a self-employed practitioner, present only when published. */
+    public String siret;
+
+    /** The employer of a salaried practitioner, present only when published. */
+    @Column(name = "employer_name")
+    public String employerName;
+
     public boolean remote;
 
     @Column(name = "label_number")

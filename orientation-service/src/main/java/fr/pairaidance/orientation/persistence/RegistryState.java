@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The latest registry state of a practitioner, from topic {@code registry.practitioner}. Published
- * fields (commune, domains, appellations, formats, languages, contact) are null when not consented.
+ * fields (commune, domains, appellations, formats, languages, contact, organisation) are null when not consented.
  */
 @Entity
 @Table(name = "registry_state")
@@ -72,6 +72,13 @@ public class RegistryState extends PanacheEntityBase {
 
     @Column(name = "contact_phone")
     public String contactPhone;
+
+    /** The SIRET of a self-employed practitioner, present only when published. */
+    public String siret;
+
+    /** The employer of a salaried practitioner, present only when published. */
+    @Column(name = "employer_name")
+    public String employerName;
 
     /** When the event this state comes from occurred; older events are ignored. */
     @Column(name = "occurred_at")

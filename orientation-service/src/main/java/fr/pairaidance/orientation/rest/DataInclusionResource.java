@@ -60,8 +60,9 @@ public class DataInclusionResource {
     @Path("/structures")
     @PermitAll
     @Operation(summary = "Structures (data·inclusion schema v1)",
-            description = "The regional platforms of the regions with published practitioners: the structures of "
-                    + "their services. Pages from 1; ETag / 304.")
+            description = "The structures of the published services: the organisation a practitioner consented to "
+                    + "publish (their establishment by SIRET, or their employer), else the regional platform of their "
+                    + "region. Pages from 1; ETag / 304.")
     @APIResponse(responseCode = "200", description = "{items, total, page, size, pages}")
     @APIResponse(responseCode = "400", description = "page or size out of range, named in errors[].field")
     public Response structures(
@@ -96,11 +97,7 @@ public class DataInclusionResource {
     @APIResponse(responseCode = "200", description = "One structure per line",
             content = @Content(mediaType = JSONL, schema = @Schema(implementation = InclusionStructure.class)))
     public Response structuresDownload() {
-        return download(out -> {
-            for (InclusionStructure structure : export.structures()) {
-                line(out, structure);
-            }
-        }, "pairaidance-structures.jsonl");
+        return download(out -> export.eachStructure(structure -> line(out, structure)), "pairaidance-structures.jsonl");
     }
 
     @GET

@@ -17,10 +17,11 @@ import javax.sql.DataSource;
 
 /**
  * Reads the published listing for the data·inclusion export ({@link DataInclusionMapping}): pages of
- * services, the regional structures, and every service one by one for the download (a cursor: the offer
- * is never held in memory). Each read is one read-only snapshot, so a page's items and its total agree.
+ * services and of structures, and every service or structure one by one for the downloads (a cursor: the
+ * offer is never held in memory). Each read is one read-only snapshot, so a page's items and its total agree.
  * The {@code date_maj} of a service is the day (Paris time) of the later of its practitioner's latest
- * registry and label events; a structure's is its latest service's.
+ * registry and label events; a structure's is its latest service's. Structures are grouped by
+ * {@link DataInclusionMapping#STRUCTURE_KEY}, so a service's {@code structure_id} is always among them.
  */
 @ApplicationScoped
 public class DataInclusionExport {
@@ -29,12 +30,16 @@ public class DataInclusionExport {
     private static final int FETCH_SIZE = 500;
     private static final String FROM = " from listing l left join registry_state r on r.practitioner_id = l.practitioner_id"
             + " left join label_state b on b.practitioner_id = l.practitioner_id";
-    private static final String SERVICES = "select l.registry_number, l.commune_code, l.zone_code, l.department_code, "
-            + "l.region_code, l.modes, l.domains, l.appellations, l.formats, l.languages, l.remote, l.label_number, "
-            + "l.expires_on, greatest(r.occurred_at, b.occurred_at) as updated_at" + FROM
-            + " order by l.registry_number";
-    private static final String STRUCTURES = "select l.region_code, max(greatest(r.occurred_at, b.occurred_at))" + FROM
-            + " group by l.region_code order by l.region_code nulls last";
+    private static final String PUBLISHED = "select l.registry_number, l.commune_code, l.zone_code, "
+            + "l.department_code, l.region_code, l.modes, l.domains, l.appellations, l.formats, l.languages, l.siret, "
+            + "l.employer_name, " + DataInclusionMapping.STRUCTURE_KEY + " as structure_key, l.remote, l.label_number, "
+            + "l.expires_on, greatest(r.occurred_at, b.occurred_at) as updated_at" + FROM;
+    private static final String SERVICES = PUBLISHED + " order by l.registry_number";
+    /** One row per structure: its first service (lowest registry number) and the latest change of any. */
+    private static final String STRUCTURES = "select distinct on (structure_key) *, max(updated_at) over (partition by "
+            + "structure_key) as structure_updated_at from (" + PUBLISHED + ") p order by structure_key, registry_number";
+    private static final String STRUCTURE_COUNT = "select count(distinct " + DataInclusionMapping.STRUCTURE_KEY
+            + ") from listing l";
 
     private final DataSource dataSource;
     private final DataInclusionMapping mapping;
@@ -60,21 +65,52 @@ public class DataInclusionExport {
         void accept(T item) throws IOException;
     }
 
+    /** A query's rows as exported items. */
+    private interface Rows<T> {
+        T item(ResultSet rs) throws SQLException;
+    }
+
     public Page<InclusionService> services(int page, int size) {
+        return page("select count(*) from listing", SERVICES, this::service, page, size);
+    }
+
+    /** Every service, in registry-number order, read by a cursor. */
+    public void eachService(Sink<InclusionService> sink) throws IOException {
+        each(SERVICES, this::service, sink);
+    }
+
+    /** The structures of the published services (organisations, regional platforms), by structure key. */
+    public Page<InclusionStructure> structures(int page, int size) {
+        return page(STRUCTURE_COUNT, STRUCTURES, this::structure, page, size);
+    }
+
+    /** Every structure, by structure key, read by a cursor. */
+    public void eachStructure(Sink<InclusionStructure> sink) throws IOException {
+        each(STRUCTURES, this::structure, sink);
+    }
+
+    private InclusionService service(ResultSet rs) throws SQLException {
+        return mapping.service(published(rs));
+    }
+
+    private InclusionStructure structure(ResultSet rs) throws SQLException {
+        return mapping.structure(published(rs), day(rs.getTimestamp("structure_updated_at")));
+    }
+
+    private <T> Page<T> page(String count, String query, Rows<T> rows, int page, int size) {
         return inSnapshot(connection -> {
             long total;
-            try (PreparedStatement s = connection.prepareStatement("select count(*) from listing");
-                    ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = connection.prepareStatement(count); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            List<InclusionService> items = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(SERVICES + " limit ? offset ?")) {
+            List<T> items = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(query + " limit ? offset ?")) {
                 s.setInt(1, size);
                 s.setLong(2, (long) (page - 1) * size);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(mapping.service(published(rs)));
+                        items.add(rows.item(rs));
                     }
                 }
             }
@@ -82,15 +118,14 @@ public class DataInclusionExport {
         });
     }
 
-    /** Every service, in registry-number order, read by a cursor. */
-    public void eachService(Sink<InclusionService> sink) throws IOException {
+    private <T> void each(String query, Rows<T> rows, Sink<T> sink) throws IOException {
         IOException[] failed = new IOException[1];
         inSnapshot(connection -> {
-            try (PreparedStatement s = connection.prepareStatement(SERVICES)) {
+            try (PreparedStatement s = connection.prepareStatement(query)) {
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(mapping.service(published(rs)));
+                        sink.accept(rows.item(rs));
                     }
                 }
             } catch (IOException e) {
@@ -103,30 +138,12 @@ public class DataInclusionExport {
         }
     }
 
-    /** The regional structures of the regions with at least one published practitioner, by region code. */
-    public List<InclusionStructure> structures() {
-        return inSnapshot(connection -> {
-            List<InclusionStructure> structures = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(STRUCTURES); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    structures.add(mapping.structure(rs.getString(1), day(rs.getTimestamp(2))));
-                }
-            }
-            return structures;
-        });
-    }
-
-    public Page<InclusionStructure> structures(int page, int size) {
-        List<InclusionStructure> all = structures();
-        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
-        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
-    }
-
     private DataInclusionMapping.Published published(ResultSet rs) throws SQLException {
         return new DataInclusionMapping.Published(rs.getString("registry_number"), rs.getString("commune_code"),
                 rs.getString("zone_code"), rs.getString("department_code"), rs.getString("region_code"),
                 list(rs.getArray("modes")), list(rs.getArray("domains")), list(rs.getArray("appellations")),
-                list(rs.getArray("formats")), list(rs.getArray("languages")), rs.getBoolean("remote"),
+                list(rs.getArray("formats")), list(rs.getArray("languages")), rs.getString("siret"),
+                rs.getString("employer_name"), rs.getString("structure_key"), rs.getBoolean("remote"),
                 rs.getString("label_number"), rs.getObject("expires_on", LocalDate.class),
                 day(rs.getTimestamp("updated_at")));
     }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The mapping of the published listing to the data·inclusion schema v1 (1.0.8), in one place (its table
  * and choices are in the service README). Only what the listing holds is mapped, and the listing holds
  * only what the practitioner consented to publish: a field they did not publish stays absent. Contact
- * details, the public name, SIRET and employer are never exported.
+ * details and the public name are never exported; the SIRET and the employer's name only as the structure of
+ * the practitioner's service, when they consented to publish their organisation.
  */
 @ApplicationScoped
 public class DataInclusionMapping {
@@ -53,14 +54,37 @@ public class DataInclusionMapping {
     static final List<String> MODES_MOBILISATION = List.of("utiliser-lien-mobilisation");
     static final String MOBILISATION = "Envoyer une demande d'orientation depuis la page du pair-aidant sur la "
             + "plateforme (compte employeur) : ses coordonnées sont communiquées s'il l'accepte.";
+    /** Descriptions of the structures of a self-employed practitioner and of an employer. */
+    private static final String SELF_EMPLOYED = "Pair-aidant labellisé exerçant en libéral : une personne formée "
+            + "qui s'appuie sur son expérience vécue pour accompagner des personnes vivant une situation proche, et "
+            + "les employeurs qui les accompagnent.";
+    private static final String EMPLOYER = "Structure employant des pair-aidants labellisés : des personnes formées "
+            + "qui s'appuient sur leur expérience vécue pour accompagner des personnes vivant une situation proche, "
+            + "et les employeurs qui les accompagnent.";
+
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int MIN_NAME = 3;
     private static final int MAX_NAME = 150;
 
-    /** What the export reads of one published practitioner (the listing, and when it last changed). */
+    /**
+     * The key of the structure of a listing row {@code l}, as SQL: the export groups and pages structures by it.
+     * The practitioner's own establishment when they published a SIRET ({@code siret-<SIRET>}), else their
+     * employer when they published one ({@code employeur-<hash of the name, case and spaces aside>}: colleagues
+     * share it), else the regional platform ({@code region-<INSEE region>}).
+     */
+    static final String STRUCTURE_KEY = "case when l.siret is not null then 'siret-' || l.siret "
+            + "when l.employer_name is not null then 'employeur-' "
+            + "|| left(md5(lower(regexp_replace(btrim(l.employer_name), '\\s+', ' ', 'g'))), 16) "
+            + "else coalesce('region-' || l.region_code, 'france') end";
+
+    /**
+     * What the export reads of one published practitioner (the listing, the key of its structure and when it
+     * last changed).
+     */
     record Published(String registryNumber, String communeCode, String zoneCode, String departmentCode,
             String regionCode, List<String> modes, List<String> domains, List<String> appellations,
-            List<String> formats, List<String> languages, boolean remote, String labelNumber, LocalDate expiresOn,
-            LocalDate updatedOn) {
+            List<String> formats, List<String> languages, String siret, String employerName, String structureKey,
+            boolean remote, String labelNumber, LocalDate expiresOn, LocalDate updatedOn) {
     }
 
     private final Geography geography;
@@ -80,27 +104,36 @@ public class DataInclusionMapping {
                 .computeIfAbsent(c.zoneCode(), z -> new TreeSet<>()).add(c.departmentCode()));
     }
 
-    /** The id of the regional structure of a region (the national platform's without one). */
-    public static String structureId(String regionCode) {
-        return SOURCE + "--" + structureKey(regionCode);
-    }
-
-    private static String structureKey(String regionCode) {
-        return regionCode == null ? "france" : "region-" + regionCode;
-    }
-
     InclusionService service(Published p) {
-        String page = site + "/practitioners/" + p.registryNumber();
-        return new InclusionService(SOURCE, SOURCE + "--" + p.registryNumber(), structureId(p.regionCode()), name(p),
-                description(p), TYPE, thematiques(p.domains()), PUBLICS,
+        String page = page(p);
+        return new InclusionService(SOURCE, SOURCE + "--" + p.registryNumber(), SOURCE + "--" + p.structureKey(),
+                name(p, ""), description(p), TYPE, thematiques(p.domains()), PUBLICS,
                 p.remote() ? List.of("en-presentiel", "a-distance") : List.of("en-presentiel"),
                 zoneEligibilite(p), p.communeCode(),
                 geography.commune(p.communeCode()).map(Geography.Commune::name).orElse(null),
                 MODES_MOBILISATION, page, MOBILISABLE_PAR, MOBILISATION, page, p.updatedOn());
     }
 
-    /** The regional platform of a region with published practitioners, as their services' structure. */
-    InclusionStructure structure(String regionCode, LocalDate updatedOn) {
+    /**
+     * The structure of the services with one {@link Published#structureKey}, from the first of them (lowest
+     * registry number) and the latest change of any.
+     */
+    InclusionStructure structure(Published first, LocalDate updatedOn) {
+        String id = SOURCE + "--" + first.structureKey();
+        if (first.siret() != null) {
+            // The practitioner's own establishment: never their name (nor their domains, health data).
+            return new InclusionStructure(SOURCE, id, name(first, " en libéral"), first.siret(), SELF_EMPLOYED,
+                    null, null, null, page(first), updatedOn);
+        }
+        if (first.employerName() != null) {
+            return new InclusionStructure(SOURCE, id, employerName(first.employerName()), null, EMPLOYER, null,
+                    null, null, null, updatedOn);
+        }
+        return regional(first.regionCode(), id, updatedOn);
+    }
+
+    /** The regional platform of a region with published practitioners, as the structure of the others' services. */
+    private InclusionStructure regional(String regionCode, String id, LocalDate updatedOn) {
         String regionName = regionCode == null ? null
                 : geography.region(regionCode).map(Geography.Region::name).orElse(regionCode);
         OrientationConfig.Operator operator = regionCode == null ? null : config.regionalOperators().get(regionCode);
@@ -112,7 +145,7 @@ public class DataInclusionMapping {
                 + "leur expérience vécue (maladie, handicap, addiction, aidance, précarité...) pour accompagner "
                 + "d'autres personnes et les employeurs. Recherche par bassin d'emploi, demandes d'orientation, "
                 + "autodiagnostic des besoins d'une entreprise.";
-        return new InclusionStructure(SOURCE, structureId(regionCode), trim(name), description,
+        return new InclusionStructure(SOURCE, id, trim(name), null, description,
                 operator == null ? null : operator.email().orElse(null),
                 operator == null ? null : operator.phone().orElse(null),
                 operator == null ? page : operator.website().orElse(page), page, updatedOn);
@@ -144,11 +177,18 @@ public class DataInclusionMapping {
         return departments.isEmpty() ? List.of("france") : List.copyOf(departments);
     }
 
-    /** The first published appellation and the zone, e.g. "Pair-aidant – Lyon"; never the person's name. */
-    private String name(Published p) {
+    private String page(Published p) {
+        return site + "/practitioners/" + p.registryNumber();
+    }
+
+    /**
+     * The first published appellation, a qualifier and the zone, e.g. "Pair-aidant – Lyon" or "Pair-aidant en
+     * libéral – Lyon"; never the person's name.
+     */
+    private String name(Published p, String qualifier) {
         List<String> appellations = p.appellations() == null ? List.of()
                 : labels(Vocabularies.APPELLATIONS, p.appellations());
-        String appellation = appellations.isEmpty() ? "Pair-aidance" : appellations.get(0);
+        String appellation = (appellations.isEmpty() ? "Pair-aidance" : appellations.get(0)) + qualifier;
         String place = geography.zone(p.zoneCode()).map(Geography.Zone::name)
                 .or(() -> geography.department(p.departmentCode()).map(Geography.Department::name)).orElse(null);
         return trim(place == null ? appellation : appellation + " – " + place);
@@ -188,5 +228,11 @@ public class DataInclusionMapping {
 
     private static String trim(String name) {
         return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME).strip();
+    }
+
+    /** The employer's name as the schema takes a name: 3 to 150 characters, not ending with a full stop. */
+    private static String employerName(String name) {
+        String trimmed = trim(name.strip()).replaceAll("[.\\s]+$", "");
+        return trimmed.length() >= MIN_NAME ? trimmed : "Employeur " + trimmed;
     }
 }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.LocalDate;
 
 /**
- * A regional platform as a structure of the data·inclusion schema v1 ({@code structure.json}): the
- * structure of the services of the region's practitioners. Absent fields are unknown.
+ * A structure of the data·inclusion schema v1 ({@code structure.json}): the organisation a practitioner published
+ * (their SIRET, or their employer), else the regional platform. Absent fields are unknown.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record InclusionStructure(String source, String id, String nom, String description, String courriel,
-        String telephone, String siteWeb, String lienSource, LocalDate dateMaj) {
+public record InclusionStructure(String source, String id, String nom, String siret, String description,
+        String courriel, String telephone, String siteWeb, String lienSource, LocalDate dateMaj) {
 }

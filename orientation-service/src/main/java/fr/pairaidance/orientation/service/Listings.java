@@ -56,6 +56,8 @@ public class Listings {
         listing.appellations = r.appellations;
         listing.formats = r.formats;
         listing.languages = r.languages;
+        listing.siret = r.siret;
+        listing.employerName = r.employerName;
         listing.remote = r.remote;
         listing.labelNumber = l.labelNumber;
         listing.labelState = l.state;
@@ -68,10 +70,10 @@ public class Listings {
         return !before.equals(shown(listing));
     }
 
-    /** Every column of the row except its key: what search may show. */
+    /** Every column of the row except its key: what search and the data·inclusion export may show. */
     private static List<Object> shown(Listing l) {
         return Arrays.asList(l.registryNumber, l.publicName, l.communeCode, l.zoneCode, l.departmentCode,
-                l.regionCode, l.modes, l.domains, l.appellations, l.formats, l.languages, l.remote, l.labelNumber,
-                l.labelState, l.expiresOn);
+                l.regionCode, l.modes, l.domains, l.appellations, l.formats, l.languages, l.siret, l.employerName,
+                l.remote, l.labelNumber, l.labelState, l.expiresOn);
     }
 }

@@ -172,6 +172,8 @@ public class ReadModelService {
         s.languages = p == null ? null : p.languages();
         s.contactEmail = p == null || p.contact() == null ? null : p.contact().email();
         s.contactPhone = p == null || p.contact() == null ? null : p.contact().phone();
+        s.siret = p == null || p.organisation() == null ? null : p.organisation().siret();
+        s.employerName = p == null || p.organisation() == null ? null : p.organisation().employerName();
     }
 
     static void copy(LabelEvent e, LabelState s) {

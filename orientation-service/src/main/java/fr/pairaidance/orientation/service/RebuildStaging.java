@@ -25,7 +25,7 @@ final class RebuildStaging {
 
     private static final String REGISTRY_COLUMNS = "practitioner_id, registry_number, subject, status, public_name, "
             + "zone_code, department_code, region_code, modes, remote, listed, consent_version, commune_code, domains, "
-            + "appellations, formats, languages, contact_email, contact_phone, occurred_at";
+            + "appellations, formats, languages, contact_email, contact_phone, siret, employer_name, occurred_at";
     private static final String LABEL_COLUMNS =
             "practitioner_id, label_id, label_number, registry_number, state, expires_on, occurred_at";
     /** The label states after which the live handler closes pending requests, as SQL literals. */
@@ -59,13 +59,13 @@ final class RebuildStaging {
     void registry(UUID id, String eventId, RegistryState s) throws SQLException {
         CopyBuffer b = registry.value(id);
         if (s == null) {
-            b.nulls(8).value(false).value(false).nulls(9);
+            b.nulls(8).value(false).value(false).nulls(11);
         } else {
             b.value(s.registryNumber).value(s.subject).value(s.status).value(s.publicName).value(s.zoneCode)
                     .value(s.departmentCode).value(s.regionCode).array(s.modes).value(s.remote).value(s.listed)
                     .value(s.consentVersion).value(s.communeCode).array(s.domains).array(s.appellations)
                     .array(s.formats).array(s.languages).value(s.contactEmail).value(s.contactPhone)
-                    .value(s.occurredAt);
+                    .value(s.siret).value(s.employerName).value(s.occurredAt);
         }
         staged(b, eventId, s == null);
     }
@@ -108,11 +108,11 @@ final class RebuildStaging {
             s.execute(latest("registry_state", REGISTRY_COLUMNS, "rebuild_registry"));
             s.execute(latest("label_state", LABEL_COLUMNS, "rebuild_label"));
             s.execute("insert into listing (practitioner_id, registry_number, public_name, commune_code, zone_code, "
-                    + "department_code, region_code, modes, domains, appellations, formats, languages, remote, "
-                    + "label_number, label_state, expires_on) "
+                    + "department_code, region_code, modes, domains, appellations, formats, languages, siret, "
+                    + "employer_name, remote, label_number, label_state, expires_on) "
                     + "select r.practitioner_id, r.registry_number, r.public_name, r.commune_code, r.zone_code, "
                     + "r.department_code, r.region_code, r.modes, r.domains, r.appellations, r.formats, r.languages, "
-                    + "r.remote, l.label_number, l.state, l.expires_on from registry_state r "
+                    + "r.siret, r.employer_name, r.remote, l.label_number, l.state, l.expires_on from registry_state r "
                     + "join label_state l on l.practitioner_id = r.practitioner_id "
                     + "where r.status = 'ACTIVE' and r.listed and l.state in ('ACTIVE', 'RENEWAL_DUE') "
                     + "and l.label_number is not null");

@@ -33,10 +33,19 @@ public record PractitionerEvent(
     /** What the practitioner consented to publish in orientation; null fields are not published. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Publication(boolean listed, int consentVersion, String communeCode, List<String> domains,
-            List<String> appellations, List<String> formats, List<String> languages, Contact contact) {
+            List<String> appellations, List<String> formats, List<String> languages, Contact contact,
+            Organisation organisation) {
     }
 
     /** Contact details, present only with the consent to release them through accepted orientation requests. */
     public record Contact(String email, String phone) {
+    }
+
+    /**
+     * The organisation the practitioner practises in, present only with the consent to publish it: the SIRET
+     * when self-employed, the employer's name when salaried (both for a practitioner in both modes).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Organisation(String siret, String employerName) {
     }
 }

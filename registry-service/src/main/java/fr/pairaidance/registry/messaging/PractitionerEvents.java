@@ -85,7 +85,14 @@ public class PractitionerEvents {
                 c.appellations ? List.copyOf(p.appellations) : null,
                 c.formats ? List.copyOf(p.formats) : null,
                 c.languages ? List.copyOf(p.languages) : null,
-                c.contact ? new PractitionerEvent.Contact(p.email, p.phone) : null))
+                c.contact ? new PractitionerEvent.Contact(p.email, p.phone) : null,
+                c.organisation ? organisation(p) : null))
                 .orElse(null);
+    }
+
+    /** The SIRET and the employer's name the record holds (each only with its mode); none: absent. */
+    private static PractitionerEvent.Organisation organisation(Practitioner p) {
+        return p.siret == null && p.employerName == null ? null
+                : new PractitionerEvent.Organisation(p.siret, p.employerName);
     }
 }

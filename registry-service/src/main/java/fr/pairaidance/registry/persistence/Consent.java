@@ -37,6 +37,8 @@ public class Consent extends PanacheEntityBase {
     public boolean commune;
     /** Release contact details to an employer whose orientation request the practitioner accepts. */
     public boolean contact;
+    /** Publish the organisation practised in: the SIRET when self-employed, the employer's name when salaried. */
+    public boolean organisation;
 
     @Column(name = "given_at")
     public Instant givenAt;

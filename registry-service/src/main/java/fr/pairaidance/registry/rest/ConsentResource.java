@@ -36,11 +36,11 @@ public class ConsentResource {
 
     /** One version of a consent. */
     public record ConsentView(int version, boolean listed, boolean domains, boolean appellations, boolean formats,
-            boolean languages, boolean commune, boolean contact, Instant givenAt) {
+            boolean languages, boolean commune, boolean contact, boolean organisation, Instant givenAt) {
 
         static ConsentView of(Consent c) {
             return new ConsentView(c.key.version(), c.listed, c.domains, c.appellations, c.formats, c.languages,
-                    c.commune, c.contact, c.givenAt);
+                    c.commune, c.contact, c.organisation, c.givenAt);
         }
     }
 

@@ -53,15 +53,18 @@ public class TrainingResource {
 
     public record HistoryView(String catalogueVersion, boolean coreComplete, List<String> missingCoreModules,
             List<RecordView> records) {
+
+        static HistoryView of(TrainingService.History h) {
+            return new HistoryView(h.catalogueVersion(), h.coreComplete(), h.missingCoreModules(),
+                    h.records().stream().map(RecordView::of).toList());
+        }
     }
 
     @GET
     @RolesAllowed({Roles.REGISTRY_AGENT, Roles.REGULATOR, Roles.PRACTITIONER})
     @Operation(summary = "Training history and what the common core still lacks")
     public HistoryView history(@PathParam("id") UUID id) {
-        TrainingService.History h = service.history(id, caller.get());
-        return new HistoryView(h.catalogueVersion(), h.coreComplete(), h.missingCoreModules(),
-                h.records().stream().map(RecordView::of).toList());
+        return HistoryView.of(service.history(id, caller.get()));
     }
 
     @POST

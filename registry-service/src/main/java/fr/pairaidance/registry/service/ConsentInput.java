@@ -12,5 +12,13 @@ public record ConsentInput(
         @NotNull Boolean formats,
         @NotNull Boolean languages,
         @NotNull @Schema(description = "Publish the commune; otherwise only the employment zone") Boolean commune,
-        @NotNull @Schema(description = "Release contact details to employers whose request I accept") Boolean contact) {
+        @NotNull @Schema(description = "Release contact details to employers whose request I accept") Boolean contact,
+        @Schema(description = "Publish the organisation I practise in: my SIRET when self-employed, my employer's name "
+                + "when salaried. Optional (clients written before it): absent is false, not published.")
+        Boolean organisation) {
+
+    /** Whether the organisation is published: only when the practitioner said so. */
+    public boolean organisationPublished() {
+        return Boolean.TRUE.equals(organisation);
+    }
 }

@@ -54,6 +54,7 @@ public class ConsentService {
         consent.languages = in.languages();
         consent.commune = in.commune();
         consent.contact = in.contact();
+        consent.organisation = in.organisationPublished();
         consent.givenAt = clock.instant();
         consent.givenBy = caller.subject();
         consent.persistAndFlush();

@@ -175,4 +175,17 @@ public interface RegistryMessages {
     @Message String vaeLine(String day, String reference);
     @Message String trainingWho();
     @Message String importReason(String column);
+    @Message String myDataLink();
+    @Message String myDataTitle();
+    @Message String myDataIntro();
+    @Message String myDataWhatTitle();
+    @Message String myDataPartRegistry();
+    @Message String myDataPartLabelling();
+    @Message String myDataPartOrientation();
+    @Message String myDataDownload();
+    @Message String myDataFormat();
+    @Message String myDataRights();
+    @Message String myDataFileTitle();
+    @Message String myDataFileAbout();
+    @Message String myDataPartUnavailable();
 }

@@ -130,10 +130,11 @@ public class SpacePages {
     @Path("consents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response giveConsents(@RestForm String listed, @RestForm String domains, @RestForm String appellations,
-            @RestForm String formats, @RestForm String languages, @RestForm String commune, @RestForm String contact) {
+            @RestForm String formats, @RestForm String languages, @RestForm String commune, @RestForm String contact,
+            @RestForm String organisation) {
         Practitioner p = required();
         consents.give(p.id, new ConsentInput(on(listed), on(domains), on(appellations), on(formats), on(languages),
-                on(commune), on(contact)), caller.get());
+                on(commune), on(contact), on(organisation)), caller.get());
         return Response.seeOther(URI.create("/me/consents?saved=1")).build();
     }
 
@@ -143,7 +144,8 @@ public class SpacePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeAll() {
         Practitioner p = required();
-        consents.give(p.id, new ConsentInput(false, false, false, false, false, false, false), caller.get());
+        consents.give(p.id, new ConsentInput(false, false, false, false, false, false, false, false),
+                caller.get());
         return Response.seeOther(URI.create("/me/consents?saved=1")).build();
     }
 
