@@ -484,8 +484,8 @@ class BrowserTest {
             assertEquals(registryNumber, file.getString("parts[0].data.record.registryNumber"));
             assertEquals(labelNumber, file.getString("parts[1].data.labels[0].label.number"));
             assertEquals(registryNumber, file.getString("parts[2].data.known.registryNumber"));
-            assertEquals(null, file.get("parts[1].notIncluded"));
-            assertEquals(null, file.get("parts[2].notIncluded"));
+            assertEquals(null, file.getString("parts[1].notIncluded"));
+            assertEquals(null, file.getString("parts[2].notIncluded"));
         }
     }
 
