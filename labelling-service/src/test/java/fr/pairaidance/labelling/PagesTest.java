@@ -128,6 +128,53 @@ class PagesTest {
     }
 
     @Test
+    void aPractitionerSeesWhatIsMissingAppliesFollowsTheDecisionsAndAppealsARefusal() {
+        Fixtures.Practitioner untrained = Fixtures.newPractitioner();
+        Fixtures.feed(untrained, Fixtures.REGISTERED, "ACTIVE", false, "Lou N.");
+        browser(untrained.token()).get("/my/labels").then().statusCode(200)
+                .body(containsString("socle commun de formation n&#39;est pas encore complet"),
+                        not(containsString("action=\"/my/labels/applications\"")));
+
+        Fixtures.Practitioner p = Fixtures.eligible();
+        String csrf = browser(p.token()).get("/my/labels").then().statusCode(200)
+                .body(containsString("action=\"/my/labels/applications\"")).extract().cookie("csrf_labelling");
+        browser(p.token()).contentType("application/x-www-form-urlencoded").cookie("csrf_labelling", csrf)
+                .formParam("csrf-token", csrf).formParam("appellation", "PAIR_AIDANT").post("/my/labels/applications")
+                .then().statusCode(400).body(containsString("id=\"apply-domains-error\""),
+                        containsString("value=\"PAIR_AIDANT\" checked"));
+        browser(p.token()).contentType("application/x-www-form-urlencoded").cookie("csrf_labelling", csrf)
+                .formParam("csrf-token", csrf).formParam("domain", "MENTAL_HEALTH").formParam("appellation", "PAIR_AIDANT")
+                .post("/my/labels/applications").then().statusCode(303)
+                .header("Location", endsWith("/my/labels?applied=1"));
+        String id = given().header("Authorization", p.token()).get("/api/v1/applications/mine").then().statusCode(200)
+                .extract().path("[0].id");
+        browser(p.token()).get("/my/labels?applied=1").then().statusCode(200)
+                .body(containsString("Votre demande est envoyée"), containsString("déposée"),
+                        not(containsString("action=\"/my/labels/applications\"")));
+
+        Fixtures.assign(REGULATOR, id);
+        Fixtures.refuse(REGULATOR, id).statusCode(200);
+        Response page = browser(p.token()).get("/my/labels");
+        page.then().statusCode(200).body(containsString("Supervised practice not evidenced"),
+                containsString("action=\"/my/labels/applications/" + id + "/appeal\""));
+        String version = page.htmlPath().getString("**.find { it.@name == 'version' }.@value");
+        browser(p.token()).contentType("application/x-www-form-urlencoded").cookie("csrf_labelling", csrf)
+                .formParam("csrf-token", csrf).formParam("version", version).formParam("reason", " ")
+                .post("/my/labels/applications/" + id + "/appeal").then().statusCode(400)
+                .body(containsString("id=\"appeal-reason-" + id + "-error\""));
+        browser(p.token()).contentType("application/x-www-form-urlencoded").cookie("csrf_labelling", csrf)
+                .formParam("csrf-token", csrf).formParam("version", version)
+                .formParam("reason", "My supervisor's log is attached to my record")
+                .post("/my/labels/applications/" + id + "/appeal").then().statusCode(303);
+        given().header("Authorization", p.token()).get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("APPEALED"));
+        browser(Fixtures.eligible().token()).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf_labelling", csrf).formParam("csrf-token", csrf).formParam("version", version)
+                .formParam("reason", "Not mine").post("/my/labels/applications/" + id + "/appeal").then()
+                .statusCode(403);
+    }
+
+    @Test
     void theDeskIsTheRegulatorsAndCannotBeFramed() {
         browser(null).get("/desk").then().statusCode(303).header("Location", endsWith("/sign-in?return=%2Fdesk"));
         browser(Tokens.bearer("someone", "practitioner")).get("/desk").then().statusCode(403)

@@ -51,6 +51,19 @@ public class Eligibility {
         return p;
     }
 
+    /** What keeps the signed-in practitioner from applying (the fields the refusal names); empty when eligible. */
+    public List<String> missing(Caller caller) {
+        try {
+            applicant(null, caller);
+            return List.of();
+        } catch (ProblemException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+            return e.toProblem(null, null).errors().stream().map(FieldError::field).toList();
+        }
+    }
+
     public void requireNotWithdrawn(UUID practitionerId) {
         PractitionerEligibility p = PractitionerEligibility.findById(practitionerId);
         if (p != null && p.isWithdrawn()) {

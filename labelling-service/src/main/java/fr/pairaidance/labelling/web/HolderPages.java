@@ -1,6 +1,24 @@
 package fr.pairaidance.labelling.web;
 
 import fr.pairaidance.labelling.config.LabellingConfig;
+import fr.pairaidance.labelling.persistence.ApplicationDecision;
+import fr.pairaidance.labelling.persistence.ApplicationState;
+import fr.pairaidance.labelling.persistence.LabelApplication;
+import fr.pairaidance.labelling.service.ApplicationInput;
+import fr.pairaidance.labelling.service.ApplicationService;
+import fr.pairaidance.labelling.service.Eligibility;
+import fr.pairaidance.labelling.service.ReasonInput;
+import fr.pairaidance.labelling.service.ScopeInput;
+import fr.pairaidance.platform.security.Caller;
+import fr.pairaidance.platform.validation.Text;
+import fr.pairaidance.platform.web.FormErrors;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
 import fr.pairaidance.labelling.persistence.Label;
 import fr.pairaidance.labelling.persistence.LabelCredential;
 import fr.pairaidance.labelling.persistence.PractitionerEligibility;
@@ -50,10 +68,15 @@ public class HolderPages {
     private final WebConfig web;
     private final Template mine;
     private final LabelCredentials credentials;
+    private final ApplicationService applications;
+    private final Eligibility eligibility;
 
     HolderPages(Pages pages, Listings listings, CurrentCaller caller, LabelLifecycle lifecycle, LabellingConfig config,
-            WebConfig web, @Location("my-labels.html") Template mine, LabelCredentials credentials) {
+            WebConfig web, @Location("my-labels.html") Template mine, LabelCredentials credentials,
+            ApplicationService applications, Eligibility eligibility) {
         this.credentials = credentials;
+        this.applications = applications;
+        this.eligibility = eligibility;
         this.pages = pages;
         this.listings = listings;
         this.caller = caller;
@@ -68,13 +91,115 @@ public class HolderPages {
     public record HeldLabel(Label label, LocalDate renewalFrom, boolean credential) {
     }
 
+    /**
+     * An application of the holder, its decisions, whether the holder may appeal it now, the field of its
+     * appeal form and what was typed there.
+     */
+    @TemplateData
+    public record HeldApplication(LabelApplication application, List<ApplicationDecision> trail, boolean appealable,
+            String appealField, String appealTyped) {
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance mine() {
-        List<HeldLabel> held = listings.myLabels(caller.get()).stream()
+    public TemplateInstance mine(@QueryParam("applied") String applied, @QueryParam("appealed") String appealed) {
+        return page(FormErrors.none(), Map.of(), applied != null ? "applied" : appealed != null ? "appealed" : null);
+    }
+
+    /** Applies for the label with the scope chosen on the page. */
+    @POST
+    @Path("applications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response apply(@RestForm("domain") List<String> domains, @RestForm("appellation") List<String> appellations) {
+        Map<String, Object> typed = Map.of("domains", domains == null ? List.of() : domains,
+                "appellations", appellations == null ? List.of() : appellations);
+        FormErrors errors = FormErrors.none();
+        LabellingMessages msg = pages.messages(LabellingMessages.class);
+        if (domains == null || domains.isEmpty()) {
+            errors.add("apply-domains", msg.domainsRequired());
+        }
+        if (appellations == null || appellations.isEmpty()) {
+            errors.add("apply-appellations", msg.appellationsRequired());
+        }
+        if (!errors.any()) {
+            try {
+                applications.submit(new ApplicationInput(null, new ScopeInput(domains, appellations)), null,
+                        caller.get());
+                return Response.seeOther(URI.create("/my/labels?applied=1")).build();
+            } catch (ProblemException e) {
+                if (e.status() >= 500) {
+                    throw e;
+                }
+                for (var field : e.toProblem(null, null).errors()) {
+                    errors.add(field.field().startsWith("scope.appellations") ? "apply-appellations" : "apply-domains",
+                            msg.domainsRequired());
+                }
+                if (!errors.any()) {
+                    errors.add("apply-domains", msg.applicationRefused());
+                }
+                return Response.status(e.status()).entity(page(errors, typed, null)).build();
+            }
+        }
+        return Response.status(400).entity(page(errors, typed, null)).build();
+    }
+
+    /** Appeals a refusal, once, with the holder's reason. */
+    @POST
+    @Path("applications/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response appeal(@PathParam("id") String id, @RestForm String version, @RestForm String reason) {
+        LabellingMessages msg = pages.messages(LabellingMessages.class);
+        Map<String, Object> typed = Map.of("appealReason", reason == null ? "" : reason, "appealOf", id);
+        FormErrors errors = FormErrors.none();
+        String field = "appeal-reason-" + id;
+        if (reason == null || reason.isBlank()) {
+            errors.add(field, msg.reasonRequired());
+        } else if (reason.strip().length() > 2000 || Text.hasControlCharacters(reason)) {
+            errors.add(field, msg.reasonInvalid());
+        }
+        if (!errors.any()) {
+            try {
+                applications.appeal(UUID.fromString(id), new ReasonInput(reason.strip()), "\"" + version + "\"",
+                        null, caller.get());
+                return Response.seeOther(URI.create("/my/labels?appealed=1")).build();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.notFound("Application", id);
+            } catch (ProblemException e) {
+                if (e.status() >= 500 || e.status() == 404) {
+                    throw e;
+                }
+                errors.add(field, e.status() == 412 || e.status() == 428 ? msg.changedMeanwhile()
+                        : msg.applicationRefused());
+                return Response.status(e.status()).entity(page(errors, typed, null)).build();
+            }
+        }
+        return Response.status(400).entity(page(errors, typed, null)).build();
+    }
+
+    /**
+     * The holder's page: the labels, the applications with their decisions (and an appeal form after a
+     * refusal), and either the application form or, in plain words, what is missing to apply.
+     */
+    private TemplateInstance page(FormErrors errors, Map<String, Object> typed, String notice) {
+        Caller me = caller.get();
+        List<HeldLabel> held = listings.myLabels(me).stream()
                 .map(l -> new HeldLabel(l, l.expiresOn.minus(config.renewalWindow()),
                         l.state.isValid() || LabelCredential.latest(l.id).isPresent())).toList();
-        return pages.page(mine).data("labels", held).data("today", lifecycle.today());
+        List<LabelApplication> mineApplications = listings.myApplications(me);
+        boolean open = mineApplications.stream().anyMatch(a -> a.state.isOpen());
+        boolean live = held.stream().anyMatch(h -> h.label().state.isLive());
+        List<HeldApplication> shown = mineApplications.stream().map(a -> new HeldApplication(a,
+                ApplicationDecision.of(a.id), a.state == ApplicationState.REFUSED && !open && !live,
+                "appeal-reason-" + a.id, a.id.toString().equals(typed.get("appealOf"))
+                        ? (String) typed.get("appealReason") : "")).toList();
+        List<String> missing = open || live ? List.of() : eligibility.missing(me);
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("domains", List.of(), "appellations", List.of()));
+        all.putAll(typed);
+        return pages.page(mine).data("labels", held).data("today", lifecycle.today()).data("applications", shown)
+                .data("missing", missing).data("canApply", !open && !live && missing.isEmpty())
+                .data("open", open).data("errors", errors).data("typed", all).data("notice", notice);
     }
 
     /** The label's Open Badges credential as issued (VC-JWT), to keep or to give to a wallet or an employer. */

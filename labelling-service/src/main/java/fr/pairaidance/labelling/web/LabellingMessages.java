@@ -170,4 +170,20 @@ public interface LabellingMessages {
     @Message String validUntil();
     @Message String checkAnotherCredential();
     @Message String credentialOffline();
+    @Message String myApplicationsTitle();
+    @Message String applicationHeading(String date);
+    @Message String applicationStateLabel();
+    @Message String requestedScope();
+    @Message String applyTitle();
+    @Message String applyIntro();
+    @Message String applyButton();
+    @Message String appliedNotice();
+    @Message String appealedNotice();
+    @Message String notEligibleTitle();
+    @Message String missing(String code);
+    @Message String openApplicationNote();
+    @Message String holderAppealTitle();
+    @Message String appealIntro();
+    @Message String holderAppealButton();
+    @Message String applicationRefused();
 }
