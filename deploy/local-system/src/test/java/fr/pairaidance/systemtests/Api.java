@@ -53,14 +53,19 @@ final class Api {
         String agent = KeycloakTokens.agency();
         io.restassured.response.Response registered = registry(agent).body(record).post("/api/v1/practitioners");
         registered.then().statusCode(201);
-        String id = registered.path("id");
+        completeCore(registered.path("id"));
+        return registered;
+    }
+
+    /** An agency records the five modules of the common core for the practitioner. */
+    static void completeCore(String practitionerId) {
+        String agent = KeycloakTokens.agency();
         for (String module : List.of("CORE-1A", "CORE-1B", "CORE-2A", "CORE-2B", "CORE-2C")) {
             registry(agent).body(Map.of("moduleCode", module, "completedOn", "2026-03-02",
                     "trainingBody", Map.of("name", "Institut pair-aidance", "siret", "73282932000074"),
                     "evidenceReference", "ATT-" + module, "delivery", "REMOTE"))
-                    .post("/api/v1/practitioners/" + id + "/training/completions").then().statusCode(201);
+                    .post("/api/v1/practitioners/" + practitionerId + "/training/completions").then().statusCode(201);
         }
-        return registered;
     }
 
     static RequestSpecification spec(String baseUri, String token) {

@@ -535,7 +535,7 @@ class BrowserTest {
 
     @Test
     @org.junit.jupiter.api.Order(10)
-    void aPersonCreatesAnAccountConfirmsTheAddressByMailAndRegistersWithTheKeyboardOnly() {
+    void aPersonCreatesAnAccountAndDoesTheWholePractitionerJourneyWithTheKeyboardOnly() {
         String email = "sacha." + System.nanoTime() + "@pairaidance.test";
         try (Browser sacha = new Browser()) {
             WebDriver driver = sacha.driver;
@@ -582,7 +582,67 @@ class BrowserTest {
                 throw new AssertionError("not registered: " + driver.findElement(By.tagName("main")).getText(), e);
             }
             sacha.assertAccessible("registry-registered");
-            assertTrue(driver.getPageSource().contains("PA-"), "the registry number is shown");
+            String number = driver.findElement(By.xpath("//dt[.='Numéro au registre']/following-sibling::dd[1]")).getText();
+            assertTrue(number.startsWith("PA-"), "the registry number is shown: " + number);
+
+            // Publication choices, with the keyboard.
+            driver.get(registryUrl() + "/me/consents");
+            for (String field : List.of("listed", "appellations", "formats", "languages", "commune", "contact")) {
+                tabTo(driver, By.cssSelector("input[name=" + field + "]")).sendKeys(Keys.SPACE);
+            }
+            tabTo(driver, By.cssSelector("form[action='/me/consents'] button[type=submit]")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("saved=1"));
+
+            // An agency records the common core; the label page then offers to apply.
+            String id = registry(KeycloakTokens.agency()).queryParam("name", number).get("/api/v1/practitioners").then()
+                    .statusCode(200).extract().path("items[0].id");
+            Api.completeCore(id);
+            driver.get(labellingUrl() + "/my/labels");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                driver.navigate().refresh();
+                return !driver.findElements(By.cssSelector("form[action='/my/labels/applications']")).isEmpty();
+            });
+            sacha.assertAccessible("labelling-apply");
+            tabTo(driver, By.cssSelector("input[name=domain][value=ADDICTION]")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("input[name=appellation][value=PAIR_AIDANT]")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("form[action='/my/labels/applications'] button[type=submit]")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("applied=1"));
+            sacha.assertAccessible("labelling-applied");
+
+            // The regulator grants through the API.
+            String regulator = KeycloakTokens.user("regine");
+            String application = labelling(regulator).queryParam("practitionerId", id).get("/api/v1/applications")
+                    .then().statusCode(200).extract().path("items[0].id");
+            labelling(regulator).header("If-Match", labelling(regulator).get("/api/v1/applications/" + application)
+                    .then().extract().header("ETag")).post("/api/v1/applications/" + application + "/assignment")
+                    .then().statusCode(200);
+            labelling(regulator).header("If-Match", labelling(regulator).get("/api/v1/applications/" + application)
+                    .then().extract().header("ETag")).body(Map.of("reason", "Common core and supervised practice verified",
+                            "scope", Map.of("domains", List.of("ADDICTION"), "appellations", List.of("PAIR_AIDANT"))))
+                    .post("/api/v1/applications/" + application + "/grant").then().statusCode(200);
+
+            // An employer asks; Sacha reads the request and accepts it with the keyboard.
+            String employer = KeycloakTokens.user("eric");
+            await().atMost(Duration.ofSeconds(60)).until(() -> orientation(employer)
+                    .body(Map.of("registryNumber", number, "area", "dep:69", "format", "ONE_TO_ONE",
+                            "message", "Nous cherchons un pair-aidant pour notre service d'accueil."))
+                    .post("/api/v1/requests").statusCode() == 201);
+            driver.get(orientationUrl() + "/received");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main a[href^='/received/']")));
+            tabTo(driver, By.cssSelector("main a[href^='/received/']")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=accept]")));
+            sacha.assertAccessible("orientation-received-request");
+            tabTo(driver, By.cssSelector("button[value=accept]")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("answered=1"));
+
+            // Sacha leaves the register, with the keyboard, after the page says what is erased and kept.
+            driver.get(registryUrl() + "/me/withdrawal");
+            sacha.assertAccessible("registry-withdrawal-sacha");
+            tabTo(driver, By.id("confirm")).sendKeys(Keys.SPACE);
+            tabTo(driver, By.cssSelector("form[action='/me/withdrawal'] button[type=submit]")).sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("withdrawn=1"));
+            registry(KeycloakTokens.agency()).get("/api/v1/practitioners/" + id).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
         }
         // Only the accounts people create are peer helpers: staff accounts do not get the role by default.
         registry(KeycloakTokens.user("regine")).get("/api/v1/practitioners/me").then().statusCode(403);
