@@ -100,7 +100,8 @@ public class LabelResource {
             description = "The receipts' key, and every key that signed credentials and status lists (RS256): a "
                     + "replaced key stays here so that what it signed still verifies. A JWT names its key (kid).")
     public Map<String, Object> jwks() {
-        List<Map<String, Object>> keys = new ArrayList<>(CredentialResource.keys(signer.jwks()));
+        List<Map<String, Object>> keys = new ArrayList<>();
+        keys.add(signer.publicKey());
         keys.addAll(CredentialResource.keys(credentialKeys.publicKeysJson()));
         return Map.of("keys", keys);
     }

@@ -3,6 +3,20 @@ package fr.pairaidance.labelling.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import fr.pairaidance.labelling.config.LabellingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,22 +24,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
 
 /**
  * Signs verification receipts (compact JWS, ES256 or RS256) and publishes the public key as a JWKS.
@@ -41,7 +54,7 @@ public class ReceiptSigner {
     private final LabellingConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private volatile PublicJsonWebKey key;
+    private volatile JWK key;
 
     ReceiptSigner(SigningKeyStore store, LabellingConfig config, ObjectMapper mapper, Clock clock) {
         this.store = store;
@@ -52,36 +65,29 @@ public class ReceiptSigner {
 
     /** The answer with {@code issuedAt}, as a compact JWS. */
     public String sign(Verification answer) {
-        PublicJsonWebKey signing = key();
+        JWK signing = key();
         try {
             ObjectNode claims = mapper.valueToTree(answer);
             claims.put("issuedAt", clock.instant().toString());
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(mapper.writeValueAsString(claims));
-            jws.setKey(signing.getPrivateKey());
-            jws.setKeyIdHeaderValue(signing.getKeyId());
-            jws.setAlgorithmHeaderValue("EC".equals(signing.getKeyType())
-                    ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256 : AlgorithmIdentifiers.RSA_USING_SHA256);
-            jws.setHeader("typ", "JOSE");
-            jws.setContentTypeHeaderValue("JSON");
-            return jws.getCompactSerialization();
-        } catch (JoseException | JsonProcessingException e) {
+            boolean ec = signing instanceof ECKey;
+            JWSSigner signer = ec ? new ECDSASigner(signing.toECKey()) : new RSASSASigner(signing.toRSAKey());
+            JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256)
+                    .keyID(signing.getKeyID()).type(JOSEObjectType.JOSE).contentType("JSON").build();
+            JWSObject jws = new JWSObject(header, new Payload(mapper.writeValueAsString(claims)));
+            jws.sign(signer);
+            return jws.serialize();
+        } catch (JOSEException | JsonProcessingException e) {
             throw new IllegalStateException("The receipt cannot be signed", e);
         }
     }
 
-    /** The public key as a JSON Web Key Set. */
-    public Map<String, Object> jwks() {
-        try {
-            JsonWebKeySet set = new JsonWebKeySet(key());
-            return mapper.readValue(set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The JWKS cannot be written", e);
-        }
+    /** The public key, as a JSON Web Key. */
+    public Map<String, Object> publicKey() {
+        return key().toPublicJWK().toJSONObject();
     }
 
-    private PublicJsonWebKey key() {
-        PublicJsonWebKey current = key;
+    private JWK key() {
+        JWK current = key;
         if (current == null) {
             synchronized (this) {
                 if (key == null) {
@@ -94,25 +100,26 @@ public class ReceiptSigner {
     }
 
     /** A JWK file (with its private part), or a PEM file with a PRIVATE KEY and a PUBLIC KEY block. */
-    private PublicJsonWebKey configured(String location) {
+    private JWK configured(String location) {
         try {
             String text = Files.readString(Path.of(location), StandardCharsets.US_ASCII).strip();
-            PublicJsonWebKey jwk = text.startsWith("{") ? PublicJsonWebKey.Factory.newPublicJwk(text) : fromPem(text);
-            if (jwk.getPrivateKey() == null) {
+            JWK jwk = text.startsWith("{") ? JWK.parse(text) : fromPem(text, config.signing().keyId());
+            if (!jwk.isPrivate()) {
                 throw new IllegalStateException("The receipt signing key has no private part");
             }
-            if (jwk.getKeyId() == null) {
-                jwk.setKeyId(config.signing().keyId());
+            if (jwk.getKeyID() == null) {
+                jwk = jwk instanceof ECKey ec ? new ECKey.Builder(ec).keyID(config.signing().keyId()).build()
+                        : new RSAKey.Builder(jwk.toRSAKey()).keyID(config.signing().keyId()).build();
             }
             return jwk;
         } catch (IOException e) {
             throw new UncheckedIOException("The receipt signing key cannot be read", e);
-        } catch (JoseException | java.security.GeneralSecurityException e) {
+        } catch (ParseException | GeneralSecurityException e) {
             throw new IllegalStateException("The receipt signing key is not a usable EC or RSA key", e);
         }
     }
 
-    private static PublicJsonWebKey fromPem(String text) throws JoseException, java.security.GeneralSecurityException {
+    private static JWK fromPem(String text, String keyId) throws GeneralSecurityException {
         byte[] privateDer = null;
         byte[] publicDer = null;
         Matcher m = PEM.matcher(text);
@@ -127,16 +134,18 @@ public class ReceiptSigner {
         if (privateDer == null || publicDer == null) {
             throw new IllegalStateException("The PEM file needs a PRIVATE KEY (PKCS#8) and a PUBLIC KEY block");
         }
-        java.security.GeneralSecurityException last = null;
+        GeneralSecurityException last = null;
         for (String algorithm : new String[] {"EC", "RSA"}) {
             try {
                 KeyFactory factory = KeyFactory.getInstance(algorithm);
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(publicDer));
                 PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
-                PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-                jwk.setPrivateKey(privateKey);
-                return jwk;
-            } catch (java.security.spec.InvalidKeySpecException e) {
+                return publicKey instanceof ECPublicKey ec
+                        ? new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).privateKey(privateKey)
+                                .keyUse(KeyUse.SIGNATURE).keyID(keyId).build()
+                        : new RSAKey.Builder((RSAPublicKey) publicKey).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
+                                .keyID(keyId).build();
+            } catch (InvalidKeySpecException e) {
                 last = e;
             }
         }

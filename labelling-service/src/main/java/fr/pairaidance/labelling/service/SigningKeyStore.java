@@ -1,19 +1,19 @@
 package fr.pairaidance.labelling.service;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
-import org.jose4j.jwk.EcJwkGenerator;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.keys.EllipticCurves;
-import org.jose4j.lang.JoseException;
 
 /**
- * The generated receipt-signing key, kept in the database so that every instance and every
+ * The generated receipt-signing key (EC P-256), kept in the database so that every instance and every
  * restart signs with the same key: the first instance to need it inserts it, the others read it.
  */
 @ApplicationScoped
@@ -30,22 +30,21 @@ public class SigningKeyStore {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public PublicJsonWebKey loadOrCreate() {
+    public JWK loadOrCreate() {
         try {
             if (stored().isEmpty()) {
-                EllipticCurveJsonWebKey generated = EcJwkGenerator.generateJwk(EllipticCurves.P256);
-                generated.setKeyId(generated.calculateBase64urlEncodedThumbprint("SHA-256"));
-                generated.setUse("sig");
+                JWK generated = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true)
+                        .generate();
                 em.createNativeQuery("insert into signing_key (slot, key_id, private_jwk, created_at) "
                                 + "values (?1, ?2, ?3, ?4) on conflict do nothing")
                         .setParameter(1, SLOT)
-                        .setParameter(2, generated.getKeyId())
-                        .setParameter(3, generated.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE))
+                        .setParameter(2, generated.getKeyID())
+                        .setParameter(3, generated.toJSONString())
                         .setParameter(4, clock.instant())
                         .executeUpdate();
             }
-            return PublicJsonWebKey.Factory.newPublicJwk(stored().get(0));
-        } catch (JoseException e) {
+            return JWK.parse(stored().get(0));
+        } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("The receipt signing key cannot be created or read", e);
         }
     }
