@@ -186,6 +186,10 @@ class ComposeTest {
             String url = str(at(service(service), "environment.QUARKUS_OIDC_AUTH_SERVER_URL"));
             assertTrue(url.startsWith("http://keycloak:8080/realms/" + realmName), service + " OIDC server " + url);
         }
+        // The realm confirms addresses by mail: its SMTP placeholders name the mail container.
+        assertTrue(str(at(Repo.json(realm), "smtpServer.host")).startsWith("${PAIRAIDANCE_SMTP_HOST"), "SMTP host placeholder");
+        String smtp = str(at(keycloak, "environment.PAIRAIDANCE_SMTP_HOST"));
+        assertTrue(services.containsKey(smtp), "the realm's SMTP host " + smtp + " is a container");
     }
 
     @Test

