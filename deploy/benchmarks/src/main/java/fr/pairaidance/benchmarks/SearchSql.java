@@ -2,7 +2,7 @@ package fr.pairaidance.benchmarks;
 
 /**
  * The two statements orientation-service runs for one search page with an area and a domain (see its
- * PractitionerSearch): the page, level by level, then the counts per level and the facets of the area's rows
+ * ListingSearch): the page, level by level, then the counts per level and the facets of the area's rows
  * and of their remote ones, with the values inlined. The third part of its aggregates, the country's remote
  * practitioners with that domain, is the same for every area and read once per domain and read-model version:
  * it is not in this script.

@@ -6,7 +6,7 @@ import fr.pairaidance.labelling.service.AppealDecisionInput;
 import fr.pairaidance.labelling.service.ApplicationInput;
 import fr.pairaidance.labelling.service.ApplicationService;
 import fr.pairaidance.labelling.service.GrantInput;
-import fr.pairaidance.labelling.service.Listings;
+import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.labelling.service.Page;
 import fr.pairaidance.labelling.service.ReasonInput;
 import fr.pairaidance.labelling.service.Result;
@@ -45,13 +45,13 @@ public class ApplicationResource {
     private static final String IF_MATCH_NOTE = " Send If-Match with the ETag you read (412 when it changed meanwhile).";
 
     private final ApplicationService service;
-    private final Listings listings;
+    private final LabelQueries queries;
     private final LabellingConfig config;
     private final CurrentCaller caller;
 
-    ApplicationResource(ApplicationService service, Listings listings, LabellingConfig config, CurrentCaller caller) {
+    ApplicationResource(ApplicationService service, LabelQueries queries, LabellingConfig config, CurrentCaller caller) {
         this.service = service;
-        this.listings = listings;
+        this.queries = queries;
         this.config = config;
         this.caller = caller;
     }
@@ -80,7 +80,7 @@ public class ApplicationResource {
             @QueryParam("practitionerId") String practitionerId,
             @QueryParam("page") @Parameter(description = "From 0") String page,
             @QueryParam("size") @Parameter(description = "Default 20") String size) {
-        Page<LabelApplication> result = listings.applications(
+        Page<LabelApplication> result = queries.applications(
                 QueryParams.enumeration("state", state, ApplicationState.class), Ids.uuid("practitionerId", practitionerId),
                 QueryParams.integer("page", page, 0, 0, 100_000),
                 QueryParams.integer("size", size, 20, 1, config.maxPageSize()));
@@ -93,7 +93,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "The signed-in practitioner's applications")
     public List<ApplicationView> mine() {
-        return listings.myApplications(caller.get()).stream().map(ApplicationView::of).toList();
+        return queries.myApplications(caller.get()).stream().map(ApplicationView::of).toList();
     }
 
     @GET

@@ -8,7 +8,7 @@ import fr.pairaidance.labelling.service.CredentialKeys;
 import fr.pairaidance.labelling.service.LabelCredentials;
 import fr.pairaidance.labelling.service.VcJwt;
 import fr.pairaidance.labelling.service.LabelService;
-import fr.pairaidance.labelling.service.Listings;
+import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.labelling.service.Page;
 import fr.pairaidance.labelling.service.ReasonInput;
 import fr.pairaidance.labelling.service.ReceiptSigner;
@@ -52,19 +52,19 @@ public class LabelResource {
     private static final String IF_MATCH_NOTE = " Send If-Match with the ETag you read (412 when it changed meanwhile).";
 
     private final LabelService service;
-    private final Listings listings;
+    private final LabelQueries queries;
     private final ReceiptSigner signer;
     private final LabellingConfig config;
     private final CurrentCaller caller;
     private final CredentialKeys credentialKeys;
     private final LabelCredentials credentials;
 
-    LabelResource(LabelService service, Listings listings, ReceiptSigner signer, LabellingConfig config,
+    LabelResource(LabelService service, LabelQueries queries, ReceiptSigner signer, LabellingConfig config,
             CurrentCaller caller, CredentialKeys credentialKeys, LabelCredentials credentials) {
         this.credentialKeys = credentialKeys;
         this.credentials = credentials;
         this.service = service;
-        this.listings = listings;
+        this.queries = queries;
         this.signer = signer;
         this.config = config;
         this.caller = caller;
@@ -78,7 +78,7 @@ public class LabelResource {
                     + "WITHDRAWN") String state,
             @QueryParam("page") @Parameter(description = "From 0") String page,
             @QueryParam("size") @Parameter(description = "Default 20") String size) {
-        Page<Label> result = listings.labels(QueryParams.enumeration("state", state, LabelState.class), Ids.uuid("practitionerId", practitionerId),
+        Page<Label> result = queries.labels(QueryParams.enumeration("state", state, LabelState.class), Ids.uuid("practitionerId", practitionerId),
                 QueryParams.integer("page", page, 0, 0, 100_000),
                 QueryParams.integer("size", size, 20, 1, config.maxPageSize()));
         return new PageView<>(result.items().stream().map(LabelView::of).toList(), result.page(), result.size(),
@@ -90,7 +90,7 @@ public class LabelResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "The signed-in practitioner's labels")
     public List<LabelView> mine() {
-        return listings.myLabels(caller.get()).stream().map(LabelView::of).toList();
+        return queries.myLabels(caller.get()).stream().map(LabelView::of).toList();
     }
 
     @GET

@@ -6,7 +6,7 @@ import fr.pairaidance.labelling.persistence.LabelCredential;
 import fr.pairaidance.labelling.persistence.LabelDecision;
 import fr.pairaidance.labelling.persistence.PractitionerEligibility;
 import fr.pairaidance.labelling.service.Access;
-import fr.pairaidance.labelling.service.Listings;
+import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
@@ -49,11 +49,11 @@ public class MyDataResource {
     public record MyData(Known known, List<ApplicationView> applications, List<Held> labels) {
     }
 
-    private final Listings listings;
+    private final LabelQueries queries;
     private final CurrentCaller caller;
 
-    MyDataResource(Listings listings, CurrentCaller caller) {
-        this.listings = listings;
+    MyDataResource(LabelQueries queries, CurrentCaller caller) {
+        this.queries = queries;
         this.caller = caller;
     }
 
@@ -69,8 +69,8 @@ public class MyDataResource {
                 .map(e -> new Known(e.registryNumber, e.publicName, e.status, e.regionCode, e.coreComplete,
                         e.domainsPublished, e.updatedAt))
                 .orElse(null);
-        List<ApplicationView> applications = listings.myApplications(me).stream().map(ApplicationView::of).toList();
-        List<Held> labels = listings.myLabels(me).stream().map(MyDataResource::held).toList();
+        List<ApplicationView> applications = queries.myApplications(me).stream().map(ApplicationView::of).toList();
+        List<Held> labels = queries.myLabels(me).stream().map(MyDataResource::held).toList();
         return new MyData(known, applications, labels);
     }
 

@@ -26,7 +26,7 @@ import fr.pairaidance.labelling.service.Access;
 import fr.pairaidance.labelling.service.LabelCredentials;
 import fr.pairaidance.labelling.service.LabelLifecycle;
 import fr.pairaidance.labelling.service.LabelService;
-import fr.pairaidance.labelling.service.Listings;
+import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.labelling.service.VcJwt;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.security.CurrentCaller;
@@ -61,7 +61,7 @@ import java.util.Locale;
 public class HolderPages {
 
     private final Pages pages;
-    private final Listings listings;
+    private final LabelQueries queries;
     private final CurrentCaller caller;
     private final LabelLifecycle lifecycle;
     private final LabellingConfig config;
@@ -71,14 +71,14 @@ public class HolderPages {
     private final ApplicationService applications;
     private final Eligibility eligibility;
 
-    HolderPages(Pages pages, Listings listings, CurrentCaller caller, LabelLifecycle lifecycle, LabellingConfig config,
+    HolderPages(Pages pages, LabelQueries queries, CurrentCaller caller, LabelLifecycle lifecycle, LabellingConfig config,
             WebConfig web, @Location("my-labels.html") Template mine, LabelCredentials credentials,
             ApplicationService applications, Eligibility eligibility) {
         this.credentials = credentials;
         this.applications = applications;
         this.eligibility = eligibility;
         this.pages = pages;
-        this.listings = listings;
+        this.queries = queries;
         this.caller = caller;
         this.lifecycle = lifecycle;
         this.config = config;
@@ -184,10 +184,10 @@ public class HolderPages {
      */
     private TemplateInstance page(FormErrors errors, Map<String, Object> typed, String notice) {
         Caller me = caller.get();
-        List<HeldLabel> held = listings.myLabels(me).stream()
+        List<HeldLabel> held = queries.myLabels(me).stream()
                 .map(l -> new HeldLabel(l, l.expiresOn.minus(config.renewalWindow()),
                         l.state.isValid() || LabelCredential.latest(l.id).isPresent())).toList();
-        List<LabelApplication> mineApplications = listings.myApplications(me);
+        List<LabelApplication> mineApplications = queries.myApplications(me);
         boolean open = mineApplications.stream().anyMatch(a -> a.state.isOpen());
         boolean live = held.stream().anyMatch(h -> h.label().state.isLive());
         List<HeldApplication> shown = mineApplications.stream().map(a -> new HeldApplication(a,

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OrientationSearch {
 
-    private final PractitionerSearch search;
+    private final ListingSearch search;
     private final SearchOutcomes outcomes;
     private final ReadModelVersion version;
 
-    OrientationSearch(PractitionerSearch search, SearchOutcomes outcomes, ReadModelVersion version) {
+    OrientationSearch(ListingSearch search, SearchOutcomes outcomes, ReadModelVersion version) {
         this.search = search;
         this.outcomes = outcomes;
         this.version = version;

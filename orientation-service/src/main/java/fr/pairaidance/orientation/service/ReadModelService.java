@@ -34,18 +34,18 @@ public class ReadModelService {
 
     private final Inbox inbox;
     private final ObjectMapper mapper;
-    private final Listings listings;
+    private final ListingProjection projection;
     private final RequestService requests;
     private final ReadModelVersion version;
     private final EntityManager em;
 
-    ReadModelService(Inbox inbox, ObjectMapper mapper, Listings listings, RequestService requests,
+    ReadModelService(Inbox inbox, ObjectMapper mapper, ListingProjection projection, RequestService requests,
             ReadModelVersion version, EntityManager em) {
         this.version = version;
         this.em = em;
         this.inbox = inbox;
         this.mapper = mapper;
-        this.listings = listings;
+        this.projection = projection;
         this.requests = requests;
     }
 
@@ -87,7 +87,7 @@ public class ReadModelService {
                 states.registry.remove(id);
             }
             requests.closeFor(id);
-            return listings.refresh(id, states);
+            return projection.refresh(id, states);
         }
         RegistryEvent e = read(event, RegistryEvent.class);
         if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
@@ -106,7 +106,7 @@ public class ReadModelService {
         if (!state.isActive()) {
             requests.closeFor(id);
         }
-        return listings.refresh(id, states);
+        return projection.refresh(id, states);
     }
 
     private boolean applyLabel(IncomingEvent event, StoredStates states) {
@@ -118,7 +118,7 @@ public class ReadModelService {
                 states.labels.remove(id);
             }
             requests.closeFor(id);
-            return listings.refresh(id, states);
+            return projection.refresh(id, states);
         }
         LabelEvent e = read(event, LabelEvent.class);
         if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
@@ -137,7 +137,7 @@ public class ReadModelService {
         if (state.isEnded()) {
             requests.closeFor(id); // the practitioner lost the label: nobody can answer these requests any more
         }
-        return listings.refresh(id, states);
+        return projection.refresh(id, states);
     }
 
     /** Both topics are keyed by practitioner id; a record without one is a poison message. */

@@ -24,7 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RequestService {
 
-    private final PractitionerSearch search;
+    private final ListingSearch search;
     private final SearchOutcomes outcomes;
     private final AreaScopes areas;
     private final Vocabularies vocabularies;
@@ -32,7 +32,7 @@ public class RequestService {
     private final OrientationConfig config;
     private final Clock clock;
 
-    RequestService(PractitionerSearch search, SearchOutcomes outcomes, AreaScopes areas, Vocabularies vocabularies,
+    RequestService(ListingSearch search, SearchOutcomes outcomes, AreaScopes areas, Vocabularies vocabularies,
             RequestEvents events, OrientationConfig config, Clock clock) {
         this.search = search;
         this.outcomes = outcomes;

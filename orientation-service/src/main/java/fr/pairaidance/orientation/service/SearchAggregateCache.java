@@ -35,8 +35,8 @@ public class SearchAggregateCache {
     }
 
     /** The counts per level and facets of a search. */
-    PractitionerSearch.Aggregates aggregates(SearchCriteria criteria, long version,
-            Loader<PractitionerSearch.Aggregates> loader) throws SQLException {
+    ListingSearch.Aggregates aggregates(SearchCriteria criteria, long version,
+            Loader<ListingSearch.Aggregates> loader) throws SQLException {
         return get(new Key(criteria.allPages(), version), loader);
     }
 

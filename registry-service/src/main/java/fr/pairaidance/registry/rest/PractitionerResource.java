@@ -9,7 +9,7 @@ import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.config.RegistryConfig;
 import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.service.PractitionerInput;
-import fr.pairaidance.registry.service.PractitionerSearch;
+import fr.pairaidance.registry.service.RegisterSearch;
 import fr.pairaidance.registry.service.PractitionerService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -109,7 +109,7 @@ public class PractitionerResource {
             @QueryParam("page") @Parameter(description = "From 0") String page,
             @QueryParam("size") @Parameter(description = "1 to registry.max-page-size (100), default 20") String size) {
         int maxSize = config.maxPageSize();
-        PractitionerSearch.Page result = service.search(new PractitionerSearch.Criteria(name, zone, department, region,
+        RegisterSearch.Page result = service.search(new RegisterSearch.Criteria(name, zone, department, region,
                 domain, QueryParams.enumeration("status", status, Practitioner.Status.class),
                 QueryParams.bool("coreComplete", coreComplete), QueryParams.integer("page", page, 0, 0, 100_000),
                 QueryParams.integer("size", size, Math.min(20, maxSize), 1, maxSize)));

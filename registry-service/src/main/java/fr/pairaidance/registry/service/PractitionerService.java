@@ -183,8 +183,8 @@ public class PractitionerService {
                 "no practitioner record is linked to your account; register or ask an agency to register you", null);
     }
 
-    public PractitionerSearch.Page search(PractitionerSearch.Criteria criteria) {
-        return new PractitionerSearch(em).run(criteria);
+    public RegisterSearch.Page search(RegisterSearch.Criteria criteria) {
+        return new RegisterSearch(em).run(criteria);
     }
 
     /**

@@ -13,7 +13,7 @@ import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.persistence.TrainingRecord;
 import fr.pairaidance.registry.service.ImportService;
 import fr.pairaidance.registry.service.PractitionerAccess;
-import fr.pairaidance.registry.service.PractitionerSearch;
+import fr.pairaidance.registry.service.RegisterSearch;
 import fr.pairaidance.registry.service.PractitionerService;
 import fr.pairaidance.registry.service.SpreadsheetFile;
 import io.quarkus.qute.Location;
@@ -156,7 +156,7 @@ public class DeskPages {
         Practitioner.Status st = "WITHDRAWN".equals(status) ? Practitioner.Status.WITHDRAWN
                 : "ACTIVE".equals(status) ? Practitioner.Status.ACTIVE : null;
         int pageNumber = QueryParams.integer("page", page, 1, 1, 10_000);
-        PractitionerSearch.Page result = practitioners.search(new PractitionerSearch.Criteria(blank(name), null,
+        RegisterSearch.Page result = practitioners.search(new RegisterSearch.Criteria(blank(name), null,
                 dep == null ? null : dep.toUpperCase(java.util.Locale.ROOT), null, dom, st, null, pageNumber - 1, 20));
         List<Row> rows = result.items().stream().map(p -> new Row(p, p.zoneCode == null ? null
                 : geography.zone(p.zoneCode).map(Geography.Zone::name).orElse(null))).toList();

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * same filters and is counted once per version for all of them.
  */
 @ApplicationScoped
-public class PractitionerSearch {
+public class ListingSearch {
 
     private static final String COLUMNS = "practitioner_id, registry_number, public_name, commune_code, zone_code, "
             + "department_code, region_code, modes, domains, appellations, formats, languages, remote, label_number, "
@@ -39,7 +39,7 @@ public class PractitionerSearch {
     private final DataSource dataSource;
     private final SearchAggregateCache aggregateCache;
 
-    PractitionerSearch(DataSource dataSource, SearchAggregateCache aggregateCache) {
+    ListingSearch(DataSource dataSource, SearchAggregateCache aggregateCache) {
         this.dataSource = dataSource;
         this.aggregateCache = aggregateCache;
     }

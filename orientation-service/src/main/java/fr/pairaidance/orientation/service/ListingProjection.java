@@ -14,7 +14,7 @@ import java.util.UUID;
  * registry state is active and listed and the label is ACTIVE or RENEWAL_DUE, absent otherwise.
  */
 @ApplicationScoped
-public class Listings {
+public class ListingProjection {
 
     public static boolean isPublished(RegistryState r, LabelState l) {
         return r != null && r.isActive() && r.listed && l != null && l.isPublishable() && l.labelNumber != null;

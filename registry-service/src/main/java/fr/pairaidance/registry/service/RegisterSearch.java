@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The agents' and regulators' search of the register, paginated in a stable order. */
-public class PractitionerSearch {
+public class RegisterSearch {
 
     /** Filters; null means "any". Page numbers start at 0. */
     public record Criteria(String name, String zone, String department, String region, String domain,
@@ -22,7 +22,7 @@ public class PractitionerSearch {
 
     private final EntityManager em;
 
-    PractitionerSearch(EntityManager em) {
+    RegisterSearch(EntityManager em) {
         this.em = em;
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Lists of applications and labels: staff filter them; a practitioner sees their own. */
 @ApplicationScoped
-public class Listings {
+public class LabelQueries {
 
     public Page<LabelApplication> applications(ApplicationState state, UUID practitionerId, int page, int size) {
         Filter f = new Filter();
