@@ -252,6 +252,9 @@ final class ServiceProcess {
         command.add("-Dquarkus.datasource.password=" + PostgresProcess.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + options.kafkaBootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + options.issuerUrl());
+        // Mail to people goes to the local SMTP server, whose mailbox API shows what was sent.
+        command.add("-Dquarkus.mailer.host=localhost");
+        command.add("-Dquarkus.mailer.port=" + options.smtpPort());
         // Each page links to its sister sites and signs out through them: their addresses on this machine.
         for (ServiceDefinition site : options.services()) {
             command.add("-Dpairaidance.web.sites." + site.name().replace("-service", "") + "=" + site.baseUrl());

@@ -33,6 +33,37 @@ public interface PlatformConfig {
 
     Outbox outbox();
 
+    Mail mail();
+
+    interface Mail {
+        /** Whether this instance sends the queued mails. */
+        @WithDefault("true")
+        boolean senderEnabled();
+
+        /** Fallback poll of the queue; the sender is also woken after every commit that queues a mail. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** How long the queue waits when the SMTP server cannot be reached. */
+        @WithDefault("10s")
+        Duration outageRetry();
+
+        /** Delays before the next attempts of a mail the server refused for now (4xx); the last repeats. */
+        @WithDefault("30s,2m,10m,30m,1h")
+        java.util.List<Duration> retryDelays();
+
+        /**
+         * An event older than this when it is read means no mail (a consumer group reading a topic from its
+         * start, a long outage): the person's page tells what happened.
+         */
+        @WithDefault("7d")
+        Duration eventMaxAge();
+
+        /** A mail still unsent this long after it was queued is given up (logged, never sent). */
+        @WithDefault("3d")
+        Duration giveUpAfter();
+    }
+
     interface Outbox {
         /** Whether the in-service relay publishes the outbox (false when Debezium does it). */
         @WithDefault("true")

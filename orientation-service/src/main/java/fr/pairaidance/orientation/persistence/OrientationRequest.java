@@ -28,6 +28,10 @@ public class OrientationRequest extends PanacheEntityBase {
     @Column(name = "employer_subject")
     public String employerSubject;
 
+    /** The employer's address from their account, for the mails about this request. */
+    @Column(name = "employer_email")
+    public String employerEmail;
+
     @Column(name = "practitioner_id")
     public UUID practitionerId;
 

@@ -53,6 +53,7 @@ public class RequestService {
             OrientationRequest r = new OrientationRequest();
             r.id = UUID.randomUUID();
             r.employerSubject = caller.subject();
+            r.employerEmail = caller.email();
             r.practitionerId = recipient.practitionerId;
             r.registryNumber = recipient.registryNumber;
             r.area = scope.area().toString();

@@ -246,4 +246,16 @@ public interface OrientationMessages {
     @Message String acceptButton();
     @Message String declineButton();
     @Message String yourKey();
+
+    // Mails to employers (fr.pairaidance.orientation.mail) and their settings page.
+    @Message String navMails();
+    @Message String mailKind(String kind);
+    @Message String mailReadContact();
+    @Message String mailSearchAgain();
+    @Message String mailAcceptedSubject();
+    @Message String mailAcceptedBody(String registryNumber);
+    @Message String mailDeclinedSubject();
+    @Message String mailDeclinedBody(String registryNumber);
+    @Message String mailExpiredSubject();
+    @Message String mailExpiredBody(String registryNumber);
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import fr.pairaidance.platform.mail.Mails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +41,12 @@ public class PractitionerService {
     private final RegistryNumbers registryNumbers;
     private final InputValidator validator;
     private final Clock clock;
+    private final Mails mails;
 
     PractitionerService(PractitionerRules rules, Geography geography, PractitionerEvents events,
             IdempotencyKeys idempotencyKeys, EntityManager em, RegistryNumbers registryNumbers,
-            InputValidator validator, Clock clock) {
+            InputValidator validator, Clock clock, Mails mails) {
+        this.mails = mails;
         this.validator = validator;
         this.rules = rules;
         this.geography = geography;
@@ -218,6 +221,7 @@ public class PractitionerService {
         TrainingRecord.delete("practitionerId", p.id);
         // Consent versions stay, as proof of what was published; the account that gave them does not.
         Consent.eraseGivers(p.id);
+        mails.forget(p.id.toString());
         em.flush();
         events.withdrawn(p);
         return p;

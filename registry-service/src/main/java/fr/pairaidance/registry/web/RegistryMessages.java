@@ -188,4 +188,33 @@ public interface RegistryMessages {
     @Message String myDataFileTitle();
     @Message String myDataFileAbout();
     @Message String myDataPartUnavailable();
+
+    // Mails to practitioners (fr.pairaidance.registry.mail) and their settings page.
+    @Message String navMails();
+    @Message String mailKind(String kind);
+    @Message String mailSeeLabel();
+    @Message String mailSeeApplication();
+    @Message String mailSeeRequest();
+    @Message String mailRenew();
+    @Message String mailReasonOnPage();
+    @Message String mailGrantedSubject();
+    @Message String mailGrantedBody(String number, String expiresOn);
+    @Message String mailSuspendedSubject();
+    @Message String mailSuspendedBody(String number);
+    @Message String mailReinstatedSubject();
+    @Message String mailReinstatedBody(String number);
+    @Message String mailRevokedSubject();
+    @Message String mailRevokedBody(String number);
+    @Message String mailRenewalSubject();
+    @Message String mailRenewalBody(String number, String expiresOn);
+    @Message String mailExpiredSubject();
+    @Message String mailExpiredBody(String number);
+    @Message String mailRefusedSubject();
+    @Message String mailRefusedBody();
+    @Message String mailAppealUpheldSubject();
+    @Message String mailAppealUpheldBody(String number);
+    @Message String mailAppealDismissedSubject();
+    @Message String mailAppealDismissedBody();
+    @Message String mailRequestSubject();
+    @Message String mailRequestBody(String answerBy);
 }

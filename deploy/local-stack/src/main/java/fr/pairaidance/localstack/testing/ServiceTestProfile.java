@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The integration-test profile of a service: real PostgreSQL (its own database), a real Kafka
- * broker and Quarkus's OIDC test server. Every test class of a service uses the same profile, so the
+ * broker, a real SMTP server and Quarkus's OIDC test server. Every test class of a service uses the same profile, so the
  * application starts once per module.
  */
 public abstract class ServiceTestProfile implements QuarkusTestProfile {
@@ -20,6 +20,7 @@ public abstract class ServiceTestProfile implements QuarkusTestProfile {
         return List.of(
                 new TestResourceEntry(PostgresTestResource.class, Map.of("database", database())),
                 new TestResourceEntry(KafkaTestResource.class),
+                new TestResourceEntry(MailTestResource.class),
                 new TestResourceEntry(OidcWiremockTestResource.class));
     }
 

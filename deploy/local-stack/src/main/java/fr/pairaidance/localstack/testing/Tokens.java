@@ -34,6 +34,12 @@ public final class Tokens {
                 .sign("privateKey.jwk");
     }
 
+    /** An employer's account whose email Keycloak has verified, as its token says. */
+    public static String employer(String subject, String verifiedEmail) {
+        return "Bearer " + claims(subject, "employer").claim("email", verifiedEmail).claim("email_verified", true)
+                .sign("privateKey.jwk");
+    }
+
     private static JwtClaimsBuilder claims(String subject, String... roles) {
         return Jwt.claims()
                 .issuer(ISSUER)

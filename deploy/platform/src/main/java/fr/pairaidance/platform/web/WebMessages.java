@@ -11,6 +11,17 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface WebMessages {
 
     @Message String brand();
+    @Message String mailSignature();
+    @Message String mailSettings();
+    @Message String mailNoReply();
+    @Message String mailSettingsTitle();
+    @Message String mailSettingsSaved();
+    @Message String mailSettingsIntro();
+    @Message String mailSettingsLanguage();
+    @Message String mailSettingsOptional();
+    @Message String mailSettingsSave();
+    @Message String mailSettingsAlways();
+    @Message String mailSettingsAlwaysWhy();
     @Message String skipToContent();
     @Message String mainNavigation();
     @Message String signIn();

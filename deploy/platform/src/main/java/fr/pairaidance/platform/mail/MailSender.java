@@ -1,0 +1,178 @@
+package fr.pairaidance.platform.mail;
+
+import fr.pairaidance.platform.PlatformConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the queued mails, one per short transaction that holds the mail's row lock while the SMTP
+ * server takes it: two instances never send the same mail, and a sender killed mid-way leaves the
+ * mail due for the next one. When the SMTP server cannot be reached, nothing is counted against the
+ * mail: the queue waits {@code outage-retry} and goes on where it stopped. A mail the server refuses
+ * (4xx) is retried on {@code retry-delays}; one it rejects for good (5xx), or still unsent after
+ * {@code give-up-after}, is given up and logged. Address and bodies are cleared once a mail is done.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
+
+    private enum Outcome { SENT, RETRY_LATER, TRANSPORT_DOWN, NOTHING_DUE }
+
+    private final Mailer mailer;
+    private final EntityManager em;
+    private final PlatformConfig.Mail config;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private ExecutorService worker;
+
+    MailSender(Mailer mailer, EntityManager em, PlatformConfig config) {
+        this.mailer = mailer;
+        this.em = em;
+        this.config = config.mail();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.senderEnabled()) {
+            worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-sender"));
+            wakeUp();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mails.MailQueued queued) {
+        wakeUp();
+    }
+
+    @Scheduled(every = "${pairaidance.platform.mail.poll-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wakeUp();
+    }
+
+    /** Asks for the due mails to be sent; returns at once. */
+    public void wakeUp() {
+        if (worker != null && !worker.isShutdown() && wakeUpPending.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (RuntimeException rejected) {
+                wakeUpPending.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        wakeUpPending.set(false);
+        try {
+            Outcome outcome;
+            do {
+                outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
+            } while ((outcome == Outcome.SENT || outcome == Outcome.RETRY_LATER)
+                    && !Thread.currentThread().isInterrupted());
+        } catch (RuntimeException e) {
+            // The database is away: the mails stay due for the next poll.
+            LOG.warnf("Mail sender could not read the queue, will retry: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private Outcome sendNext() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, recipient, subject, text_body, html_body, message_id, attempts,
+                       created_at < now() - cast(?1 as interval) as too_old
+                from mail_message
+                where sent_at is null and given_up_at is null and next_attempt_at <= now()
+                order by next_attempt_at, id
+                limit 1
+                for update skip locked""")
+                .setParameter(1, config.giveUpAfter().toSeconds() + " seconds")
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Outcome.NOTHING_DUE;
+        }
+        Object[] row = rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        int attempts = ((Number) row[6]).intValue();
+        try {
+            mailer.send(Mail.withText((String) row[1], (String) row[2], (String) row[3])
+                    .setHtml((String) row[4])
+                    .addHeader("Message-ID", (String) row[5]));
+            done(id, "sent_at");
+            return Outcome.SENT;
+        } catch (RuntimeException failure) {
+            SMTPException refusal = refusal(failure);
+            if (refusal == null) {
+                // Connection refused, timeout, TLS failure: the server is away, not this mail's fault.
+                LOG.warnf("SMTP server unreachable, the queue waits %s: %s", config.outageRetry(),
+                        failure.getClass().getSimpleName());
+                later(id, attempts, config.outageRetry(), "unreachable: " + failure.getClass().getSimpleName());
+                return Outcome.TRANSPORT_DOWN;
+            }
+            if (refusal.isPermanent() || Boolean.TRUE.equals(row[7])) {
+                LOG.errorf("Mail %d given up after %d attempts (SMTP %d)", id, attempts + 1, refusal.getReplyCode());
+                em.createNativeQuery("update mail_message set last_error = ?2 where id = ?1")
+                        .setParameter(1, id).setParameter(2, "SMTP " + refusal.getReplyCode()).executeUpdate();
+                done(id, "given_up_at");
+            } else {
+                later(id, attempts, retryDelay(attempts), "SMTP " + refusal.getReplyCode());
+            }
+            return Outcome.RETRY_LATER;
+        }
+    }
+
+    /** Marks a mail done and clears what it said and where it went. */
+    private void done(long id, String column) {
+        em.createNativeQuery("update mail_message set " + column + " = now(), attempts = attempts + 1, "
+                + "recipient = null, subject = null, text_body = null, html_body = null where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    private void later(long id, int attempts, Duration delay, String error) {
+        em.createNativeQuery("update mail_message set attempts = ?2, last_error = ?3, "
+                + "next_attempt_at = now() + cast(?4 as interval) where id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, attempts + 1)
+                .setParameter(3, error.length() > 200 ? error.substring(0, 200) : error)
+                .setParameter(4, delay.toMillis() + " milliseconds")
+                .executeUpdate();
+    }
+
+    /** The delay before the next attempt of a refused mail: the configured schedule, its last step repeated, ±20 %. */
+    Duration retryDelay(int attemptsSoFar) {
+        List<Duration> delays = config.retryDelays();
+        Duration base = delays.get(Math.min(attemptsSoFar, delays.size() - 1));
+        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (base.toMillis() * jitter));
+    }
+
+    /** The SMTP server's refusal in the failure's causes, or null when the server was not reached. */
+    private static SMTPException refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
+    }
+}
