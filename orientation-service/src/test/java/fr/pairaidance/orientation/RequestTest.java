@@ -131,11 +131,12 @@ class RequestTest {
                 .body("known.registryNumber", equalTo(p.registryNumber))
                 .body("published.registryNumber", equalTo(p.registryNumber))
                 .body("requestsReceived.id", contains(id))
-                .body("requestsSent", nullValue());
+                .body("requestsSent", nullValue()).body("mailSettings", nullValue());
         given().header("Authorization", employer).get("/api/v1/my-data").then().statusCode(200)
                 .body("requestsSent.id", contains(id))
                 .body("requestsSent[0].message", equalTo("Secret message text for a peer group"))
-                .body("known", nullValue()).body("requestsReceived", nullValue());
+                .body("known", nullValue()).body("requestsReceived", nullValue())
+                .body("mailSettings.language", equalTo("fr"));
         given().header("Authorization", practitioner(published(brest()))).get("/api/v1/my-data").then().statusCode(200)
                 .body("requestsReceived.id", not(hasItem(id)));
         given().header("Authorization", Tokens.bearer("a-portal", "job-portal")).get("/api/v1/my-data").then()

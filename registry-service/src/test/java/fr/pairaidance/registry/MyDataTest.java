@@ -38,7 +38,8 @@ class MyDataTest {
         given().header("Authorization", token).get("/api/v1/my-data").then().statusCode(200)
                 .body("record.id", equalTo(id)).body("record.email", equalTo(emailOf(subject)))
                 .body("consents.version", contains(1)).body("consents[0].listed", equalTo(true))
-                .body("training.coreComplete", equalTo(false));
+                .body("training.coreComplete", equalTo(false))
+                .body("mailSettings.language", equalTo("fr"));
 
         String stranger = Tokens.practitioner("my-data-" + UUID.randomUUID(), "someone@example.org");
         given().header("Authorization", stranger).get("/api/v1/my-data").then().statusCode(200)

@@ -112,6 +112,17 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Stops the SMTP server (what it held is lost): the services' mails wait in their queues. */
+    public void stopMailServer() {
+        mail.stop();
+    }
+
+    /** Starts the SMTP server again, with empty mailboxes, and waits until it is ready. */
+    public void startMailServer() {
+        mail = MailServer.start(options, children);
+        mail.awaitReady(options, System.nanoTime());
+    }
+
     /** Stops every Kafka broker (their data stays). */
     public void stopKafka() {
         kafka.stopNodes();

@@ -390,6 +390,9 @@ class BrowserTest {
         driver.findElement(By.cssSelector("td a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
         browser.assertAccessible("orientation-request");
+        go("/requests/mails");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/requests/mails']")));
+        browser.assertAccessible("orientation-employer-mails");
         // Signing out ends the session here and at Keycloak: the requests page asks to sign in again.
         driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         wait.until(ExpectedConditions.urlContains("/signed-out/done"));
@@ -451,7 +454,7 @@ class BrowserTest {
             signIn(driver, "dominique");
             wait.until(ExpectedConditions.urlContains("/me"));
             dominique.assertAccessible("registry-my-space");
-            for (String path : List.of("/me/record", "/me/training", "/me/withdrawal", "/")) {
+            for (String path : List.of("/me/record", "/me/training", "/me/mails", "/me/withdrawal", "/")) {
                 driver.get(registryUrl() + path);
                 dominique.assertAccessible("registry" + path.replace('/', '-'));
             }
@@ -620,20 +623,37 @@ class BrowserTest {
                     .then().extract().header("ETag")).body(Map.of("reason", "Common core and supervised practice verified",
                             "scope", Map.of("domains", List.of("ADDICTION"), "appellations", List.of("PAIR_AIDANT"))))
                     .post("/api/v1/applications/" + application + "/grant").then().statusCode(200);
+            // Sacha is told by mail, with a link to the label page and nothing about the domains.
+            Mailbox.Mail granted = await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.of(email).stream()
+                    .filter(m -> m.subject().equals("Votre label de pair-aidant est délivré")).findFirst(),
+                    java.util.Optional::isPresent).orElseThrow();
+            assertTrue(granted.text().contains(labellingUrl() + "/my/labels"), granted.text());
+            assertTrue(!granted.text().contains("ADDICTION") && !granted.text().contains("ddiction"), granted.text());
 
-            // An employer asks; Sacha reads the request and accepts it with the keyboard.
+            // An employer asks; the mail Sacha receives leads to the request, which Sacha accepts with the keyboard.
             String employer = KeycloakTokens.user("eric");
+            int ericsMails = Mailbox.of("eric@pairaidance.test").size();
             await().atMost(Duration.ofSeconds(60)).until(() -> orientation(employer)
                     .body(Map.of("registryNumber", number, "area", "dep:69", "format", "ONE_TO_ONE",
                             "message", "Nous cherchons un pair-aidant pour notre service d'accueil."))
                     .post("/api/v1/requests").statusCode() == 201);
-            driver.get(orientationUrl() + "/received");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main a[href^='/received/']")));
-            tabTo(driver, By.cssSelector("main a[href^='/received/']")).sendKeys(Keys.ENTER);
+            String requestLink = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Mailbox.link(email, orientationUrl() + "/received/"), java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertTrue(Mailbox.of(email).stream().noneMatch(m -> m.text().contains("service d'accueil")),
+                    "the employer's message stays on the platform");
+            driver.get(requestLink);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=accept]")));
             sacha.assertAccessible("orientation-received-request");
             tabTo(driver, By.cssSelector("button[value=accept]")).sendKeys(Keys.ENTER);
             wait.until(ExpectedConditions.urlContains("answered=1"));
+            // The employer is told by mail, with a link to read the contact on the platform, not the contact.
+            Mailbox.Mail accepted = await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.of("eric@pairaidance.test")
+                    .stream().skip(ericsMails).filter(m -> m.subject().equals("Un pair-aidant accepte votre demande"))
+                    .findFirst(), java.util.Optional::isPresent).orElseThrow();
+            assertTrue(accepted.text().contains(number) && accepted.text().contains(orientationUrl() + "/requests/"),
+                    accepted.text());
+            assertTrue(!accepted.text().contains(email), "the contact stays on the platform: " + accepted.text());
 
             // Sacha leaves the register, with the keyboard, after the page says what is erased and kept.
             driver.get(registryUrl() + "/me/withdrawal");

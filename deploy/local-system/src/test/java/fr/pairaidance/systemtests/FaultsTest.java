@@ -301,6 +301,54 @@ class FaultsTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void mailsDecidedWhileTheSmtpServerIsDownAndTheSenderIsKilledAreEachSentOnce() {
+        java.time.Instant since = java.time.Instant.now();
+        system().stopMailServer();
+        Workload workload = Workload.start(300);
+        try (workload) {
+            workload.awaitMoreDecisions(20);
+            // The sender dies with mails queued behind an unreachable SMTP server, and decisions go on.
+            system().kill("registry-service");
+            workload.awaitMoreDecisions(10);
+            system().restart("registry-service");
+            system().startMailServer();
+            workload.awaitMoreDecisions(10);
+            // And dies again while the queue drains into the SMTP server that is back.
+            system().kill("registry-service");
+            system().restart("registry-service");
+            workload.awaitMoreDecisions(10);
+        }
+        report("SMTP outage and kill -9 of the mail sender", workload);
+        Set<String> decided = Kafka.eventIdsSince(since, workload.registrations.keySet(),
+                List.of("labelling.label", "labelling.application"),
+                Set.of("fr.pairaidance.labelling.label.granted.v1", "fr.pairaidance.labelling.label.suspended.v1",
+                        "fr.pairaidance.labelling.label.reinstated.v1", "fr.pairaidance.labelling.label.revoked.v1",
+                        "fr.pairaidance.labelling.application.refused.v1"));
+        assertTrue(decided.size() >= 30, "decisions while the mail server was away: " + decided.size());
+        String mailsSince = "from mail_message m join practitioner p on p.id::text = m.owner where m.created_at >= '"
+                + since + "'";
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, String> queued = Databases.rows("registry",
+                    "select split_part(m.dedupe_key, ':', 1), coalesce(m.sent_at::text, 'unsent') " + mailsSince);
+            assertTrue(queued.keySet().containsAll(decided), "a decision has no mail: "
+                    + decided.stream().filter(id -> !queued.containsKey(id)).limit(5).toList());
+            assertTrue(!queued.containsValue("unsent"), "mails still waiting");
+        });
+        // Each mail queued reached its address exactly once (the Message-ID is the mail's, stable across attempts).
+        Map<String, String> addressOfMessage = Databases.rows("registry", "select m.message_id, p.email " + mailsSince);
+        Map<String, Integer> received = new HashMap<>();
+        for (String address : Set.copyOf(addressOfMessage.values())) {
+            for (Mailbox.Mail mail : Mailbox.of(address)) {
+                received.merge(mail.messageId(), 1, Integer::sum);
+            }
+        }
+        addressOfMessage.keySet().forEach(id -> assertEquals(1, received.getOrDefault(id, 0),
+                "mail " + id + " received " + received.getOrDefault(id, 0) + " times"));
+        FIGURES.put("mails sent once after an SMTP outage and two kills", String.valueOf(addressOfMessage.size()));
+    }
+
     /** Kafka as the tests see it, through its clients. */
     private static final class Kafka {
 
@@ -319,6 +367,42 @@ class FaultsTest {
                         "fr.pairaidance.registry.practitioner.updated.v1".getBytes(StandardCharsets.UTF_8));
                 producer.send(poison);
             }
+        }
+
+        /**
+         * The ids of the events of these types on these topics since a moment (their {@code ce_time}),
+         * about the given practitioners (their {@code practitionerId}).
+         */
+        static Set<String> eventIdsSince(java.time.Instant since, Set<String> practitioners, List<String> topics,
+                Set<String> types) {
+            Properties props = clientProperties();
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(topics);
+                int idle = 0;
+                while (idle < 3) {
+                    var records = consumer.poll(Duration.ofMillis(1000));
+                    idle = records.isEmpty() ? idle + 1 : 0;
+                    records.forEach(r -> {
+                        String type = header(r, "ce_type");
+                        String time = header(r, "ce_time");
+                        if (type != null && types.contains(type) && time != null
+                                && !java.time.Instant.parse(time).isBefore(since) && r.value() != null
+                                && practitioners.stream().anyMatch(p -> r.value().contains("\"practitionerId\":\"" + p + "\""))) {
+                            ids.add(header(r, "ce_id"));
+                        }
+                    });
+                }
+            }
+            return ids;
+        }
+
+        private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+            var header = record.headers().lastHeader(name);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         }
 
         static Set<String> keysOf(String topic) {

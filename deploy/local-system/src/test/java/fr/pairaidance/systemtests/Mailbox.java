@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /** What the local SMTP server received for an address, read through its mailbox API and decoded (MIME). */
 final class Mailbox {
 
-    /** A received mail: its subject and the text of its parts. */
-    record Mail(String subject, String text) {
+    /** A received mail: its subject, the text of its parts and its Message-ID. */
+    record Mail(String subject, String text, String messageId) {
     }
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
@@ -42,7 +42,7 @@ final class Mailbox {
             try {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                         new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
-                mails.add(new Mail(message.getSubject(), text(message)));
+                mails.add(new Mail(message.getSubject(), text(message), message.getMessageID()));
             } catch (MessagingException | IOException e) {
                 throw new AssertionError("an unreadable mail for " + address, e);
             }

@@ -1,5 +1,7 @@
 package fr.pairaidance.orientation.rest;
 
+import fr.pairaidance.platform.mail.MailSettings;
+import fr.pairaidance.platform.mail.Mails;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.RegistryState;
@@ -58,14 +60,16 @@ public class MyDataResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MyData(Known known, Published published, List<RequestView> requestsReceived,
-            List<RequestView> requestsSent, List<DiagnosisService.Saved> savedDiagnoses) {
+            List<RequestView> requestsSent, List<DiagnosisService.Saved> savedDiagnoses, MailSettings mailSettings) {
     }
 
     private final RequestService requests;
     private final DiagnosisService diagnoses;
     private final CurrentCaller caller;
+    private final Mails mails;
 
-    MyDataResource(RequestService requests, DiagnosisService diagnoses, CurrentCaller caller) {
+    MyDataResource(RequestService requests, DiagnosisService diagnoses, CurrentCaller caller, Mails mails) {
+        this.mails = mails;
         this.requests = requests;
         this.diagnoses = diagnoses;
         this.caller = caller;
@@ -76,7 +80,7 @@ public class MyDataResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything this service holds about me",
             description = "A practitioner: what the register told this service, what is published, the requests "
-                    + "received. An employer: the requests sent and the saved self-diagnoses.")
+                    + "received. An employer: the requests sent, the saved self-diagnoses and the mail settings.")
     public MyData mine() {
         Caller me = caller.get();
         Known known = null;
@@ -91,6 +95,7 @@ public class MyDataResource {
         }
         List<RequestView> sent = me.has(Roles.EMPLOYER) ? requests.mine(me).stream().map(RequestView::of).toList() : null;
         List<DiagnosisService.Saved> saved = me.has(Roles.EMPLOYER) ? diagnoses.saved(me) : null;
-        return new MyData(known, published, received, sent, saved);
+        MailSettings mailSettings = me.has(Roles.EMPLOYER) ? mails.settings(me.subject()) : null;
+        return new MyData(known, published, received, sent, saved, mailSettings);
     }
 }

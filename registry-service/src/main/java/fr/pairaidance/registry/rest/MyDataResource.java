@@ -1,5 +1,7 @@
 package fr.pairaidance.registry.rest;
 
+import fr.pairaidance.platform.mail.MailSettings;
+import fr.pairaidance.platform.mail.Mails;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.pairaidance.platform.reference.Geography;
 import fr.pairaidance.platform.security.Caller;
@@ -28,15 +30,18 @@ public class MyDataResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MyData(PractitionerView record, List<ConsentResource.ConsentView> consents,
-            TrainingResource.HistoryView training) {
+            TrainingResource.HistoryView training, MailSettings mailSettings) {
     }
 
     private final ConsentService consents;
     private final TrainingService training;
     private final Geography geography;
     private final CurrentCaller caller;
+    private final Mails mails;
 
-    MyDataResource(ConsentService consents, TrainingService training, Geography geography, CurrentCaller caller) {
+    MyDataResource(ConsentService consents, TrainingService training, Geography geography, CurrentCaller caller,
+            Mails mails) {
+        this.mails = mails;
         this.consents = consents;
         this.training = training;
         this.geography = geography;
@@ -47,16 +52,17 @@ public class MyDataResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything the register holds about me",
-            description = "The record, every version of the consent (oldest first) and the training history; "
+            description = "The record, every version of the consent (oldest first), the training history and the "
+                    + "mail settings; "
                     + "an empty answer when the account has no record.")
     public MyData mine() {
         Caller me = caller.get();
         Practitioner p = Practitioner.findBySubject(me.subject()).orElse(null);
         if (p == null) {
-            return new MyData(null, null, null);
+            return new MyData(null, null, null, null);
         }
         return new MyData(PractitionerView.of(p, geography),
                 consents.history(p.id, me).stream().map(ConsentResource.ConsentView::of).toList(),
-                TrainingResource.HistoryView.of(training.history(p.id, me)));
+                TrainingResource.HistoryView.of(training.history(p.id, me)), mails.settings(p.id.toString()));
     }
 }

@@ -1,6 +1,7 @@
 package fr.pairaidance.platform.mail;
 
 import fr.pairaidance.platform.PlatformConfig;
+import fr.pairaidance.platform.worker.Drainer;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,10 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +36,7 @@ public class MailSender {
     private final Mailer mailer;
     private final EntityManager em;
     private final PlatformConfig.Mail config;
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private ExecutorService worker;
+    private final Drainer drainer = new Drainer("mail-sender", this::drain);
 
     MailSender(Mailer mailer, EntityManager em, PlatformConfig config) {
         this.mailer = mailer;
@@ -49,40 +46,25 @@ public class MailSender {
 
     void start(@Observes StartupEvent event) {
         if (config.senderEnabled()) {
-            worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-sender"));
-            wakeUp();
+            drainer.start();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.shutdownNow();
-        }
+        drainer.stop();
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mails.MailQueued queued) {
-        wakeUp();
+        drainer.wakeUp();
     }
 
     @Scheduled(every = "${pairaidance.platform.mail.poll-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wakeUp();
-    }
-
-    /** Asks for the due mails to be sent; returns at once. */
-    public void wakeUp() {
-        if (worker != null && !worker.isShutdown() && wakeUpPending.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::drain);
-            } catch (RuntimeException rejected) {
-                wakeUpPending.set(false);
-            }
-        }
+        drainer.wakeUp();
     }
 
     private void drain() {
-        wakeUpPending.set(false);
         try {
             Outcome outcome;
             do {

@@ -1,15 +1,13 @@
 package fr.pairaidance.platform.outbox;
 
 import fr.pairaidance.platform.PlatformConfig;
+import fr.pairaidance.platform.worker.Drainer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +22,7 @@ public class OutboxRelay {
 
     private final OutboxPublisher publisher;
     private final PlatformConfig config;
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private ExecutorService worker;
+    private final Drainer drainer = new Drainer("outbox-relay", this::drain);
 
     OutboxRelay(OutboxPublisher publisher, PlatformConfig config) {
         this.publisher = publisher;
@@ -34,40 +31,30 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         if (config.outbox().relayEnabled()) {
-            worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
-            wakeUp();
+            drainer.start();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.shutdownNow();
-        }
+        drainer.stop();
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        wakeUp();
+        drainer.wakeUp();
     }
 
     @Scheduled(every = "${pairaidance.platform.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wakeUp();
+        drainer.wakeUp();
     }
 
     /** Asks for a drain of the outbox; returns at once. */
     public void wakeUp() {
-        if (worker != null && !worker.isShutdown() && wakeUpPending.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::drain);
-            } catch (RuntimeException rejected) {
-                wakeUpPending.set(false);
-            }
-        }
+        drainer.wakeUp();
     }
 
     private void drain() {
-        wakeUpPending.set(false);
         try {
             int sent;
             do {
