@@ -255,6 +255,9 @@ final class ServiceProcess {
         // Mail to people goes to the local SMTP server, whose mailbox API shows what was sent.
         command.add("-Dquarkus.mailer.host=localhost");
         command.add("-Dquarkus.mailer.port=" + options.smtpPort());
+        // A portal's developer may point a webhook at a receiver on this machine (http://localhost:...).
+        command.add("-Dpairaidance.platform.webhooks.allow-http=true");
+        command.add("-Dpairaidance.platform.webhooks.allow-loopback=true");
         // Each page links to its sister sites and signs out through them: their addresses on this machine.
         for (ServiceDefinition site : options.services()) {
             command.add("-Dpairaidance.web.sites." + site.name().replace("-service", "") + "=" + site.baseUrl());

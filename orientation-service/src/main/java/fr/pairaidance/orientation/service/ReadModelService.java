@@ -6,6 +6,8 @@ import fr.pairaidance.orientation.messaging.LabelEvent;
 import fr.pairaidance.orientation.messaging.RegistryEvent;
 import fr.pairaidance.orientation.persistence.LabelState;
 import fr.pairaidance.orientation.persistence.RegistryState;
+import fr.pairaidance.orientation.webhook.ListingSnapshot;
+import fr.pairaidance.orientation.webhook.ListingWebhooks;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
 import fr.pairaidance.platform.rest.StrictJson;
@@ -38,9 +40,11 @@ public class ReadModelService {
     private final RequestService requests;
     private final ReadModelVersion version;
     private final EntityManager em;
+    private final ListingWebhooks webhooks;
 
     ReadModelService(Inbox inbox, ObjectMapper mapper, ListingProjection projection, RequestService requests,
-            ReadModelVersion version, EntityManager em) {
+            ReadModelVersion version, EntityManager em, ListingWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.version = version;
         this.em = em;
         this.inbox = inbox;
@@ -71,7 +75,13 @@ public class ReadModelService {
         StoredStates states = StoredStates.lockAndLoad(em, practitioners);
         boolean listingChanged = false;
         for (IncomingEvent event : fresh) {
-            listingChanged |= one.apply(event, states);
+            // Webhooks of the listing's change, in this transaction (the rebuild path sends none).
+            UUID id = practitionerOf(event);
+            ListingSnapshot before = ListingSnapshot.of(states.listings.get(id));
+            if (one.apply(event, states)) {
+                listingChanged = true;
+                webhooks.listingChanged(event.id(), before, ListingSnapshot.of(states.listings.get(id)));
+            }
         }
         if (listingChanged) {
             version.bump();

@@ -14,6 +14,10 @@ public interface WebMessages {
     @Message String mailSignature();
     @Message String mailSettings();
     @Message String mailNoReply();
+    @Message String mailWebhookDisabledSubject();
+    @Message String mailWebhookDisabledBody(String url, String reason);
+    @Message String mailWebhookDisabledEnable(String id);
+    @Message String mailWebhookDeliveryLog();
     @Message String mailSettingsTitle();
     @Message String mailSettingsSaved();
     @Message String mailSettingsIntro();
