@@ -103,6 +103,25 @@ class EligibilityTest {
     }
 
     @Test
+    void theHighestVersionWinsWhateverTheProducersClocksSay() {
+        Practitioner p = newPractitioner();
+        Instant now = Instant.now();
+        // The newer change comes from an instance whose clock is five minutes behind; an older change, stamped
+        // by an instance whose clock is right, is delivered after it.
+        KafkaTestClient.send(REGISTRY_TOPIC, p.id(), UPDATED,
+                registryEvent(p, "ACTIVE", true, "Newest N.", false, now.minusSeconds(300), 2));
+        String older = KafkaTestClient.send(REGISTRY_TOPIC, p.id(), UPDATED,
+                registryEvent(p, "ACTIVE", false, "Older O.", false, now, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from inbox_message where consumer = ? and event_id = ?",
+                fr.pairaidance.labelling.service.EligibilityService.CONSUMER, older) == 1);
+        PractitionerEligibility e = db.eligibility(p.id()).orElseThrow();
+        assertEquals("Newest N.", e.publicName);
+        assertTrue(e.coreComplete);
+        assertEquals(2, e.sourceVersion);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         Practitioner p = newPractitioner();
         String garbage = "{not json " + UUID.randomUUID();

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pairaidance.labelling.Fixtures.Practitioner;
+import fr.pairaidance.localstack.testing.ContractSchemas;
 import fr.pairaidance.localstack.testing.KafkaTestClient;
 import fr.pairaidance.localstack.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +82,10 @@ class EventsTest {
                 LABEL + "renewal-due.v1", LABEL + "renewed.v1", LABEL + "revoked.v1"),
                 labels.stream().map(KafkaTestClient.Event::type).toList());
         assertEquals(6, labels.stream().map(KafkaTestClient.Event::id).distinct().count());
+        // Each payload keeps the contract; the versions grow with each event of the practitioner's labels.
+        labels.forEach(e -> ContractSchemas.assertConforms("labelling.label", e.value()));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), labels.stream()
+                .map(e -> assertDoesNotThrowRead(e.value()).get("version").asLong()).toList());
 
         KafkaTestClient.Event granted = labels.get(0);
         assertEquals("/pairaidance/labelling-service", granted.headers().get("ce_source"));
@@ -108,6 +113,7 @@ class EventsTest {
         assertEquals("REVOKED", JSON.readTree(labels.get(5).value()).get("state").asText());
 
         List<KafkaTestClient.Event> applications = awaitEvents("labelling.application", p.id(), 3);
+        applications.forEach(e -> ContractSchemas.assertConforms("labelling.application", e.value()));
         assertEquals(List.of(APPLICATION + "submitted.v1", APPLICATION + "refused.v1",
                 APPLICATION + "appeal-decided.v1"), applications.stream().map(KafkaTestClient.Event::type).toList());
         JsonNode decided = JSON.readTree(applications.get(2).value());
@@ -118,6 +124,14 @@ class EventsTest {
         for (KafkaTestClient.Event e : applications) {
             assertFalse(e.value().contains("reason"), "no free text in application events");
             assertFalse(e.value().contains("Evidence"), "no free text in application events");
+        }
+    }
+
+    private static JsonNode assertDoesNotThrowRead(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 }

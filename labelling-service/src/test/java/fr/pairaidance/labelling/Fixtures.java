@@ -54,6 +54,14 @@ final class Fixtures {
     /** With {@code domainsPublished}, the practitioner consented to publish their lived-experience domains. */
     static String registryEvent(Practitioner p, String status, boolean coreComplete, String publicName,
             boolean domainsPublished, Instant occurredAt) {
+        // One producer: a later event has a later time and a higher version (here its time in microseconds).
+        return registryEvent(p, status, coreComplete, publicName, domainsPublished, occurredAt,
+                occurredAt.getEpochSecond() * 1_000_000 + occurredAt.getNano() / 1000);
+    }
+
+    /** With a version of its own: a producer whose clock differs from another's. */
+    static String registryEvent(Practitioner p, String status, boolean coreComplete, String publicName,
+            boolean domainsPublished, Instant occurredAt, long version) {
         String subject = p.subject() == null || "WITHDRAWN".equals(status) ? "null" : "\"" + p.subject() + "\"";
         String name = publicName == null ? "null" : "\"" + publicName + "\"";
         // With the organisation the registry publishes with its own consent, which this service does not read.
@@ -66,8 +74,9 @@ final class Fixtures {
                 {"schemaVersion":1,"practitionerId":"%s","registryNumber":"%s","subject":%s,"status":"%s",
                  "coreComplete":%s,"coreCompletedAt":null,"publicName":%s,"zoneCode":"8421","departmentCode":"69",
                  "regionCode":"84","modes":["SELF_EMPLOYED"],"remote":true,"publication":%s,"moduleCodes":["CORE-2C"],
-                 "occurredAt":"%s"}
-                """.formatted(p.id(), p.registryNumber(), subject, status, coreComplete, name, publication, occurredAt);
+                 "version":%d,"occurredAt":"%s"}
+                """.formatted(p.id(), p.registryNumber(), subject, status, coreComplete, name, publication, version,
+                occurredAt);
     }
 
     static Practitioner newPractitioner() {

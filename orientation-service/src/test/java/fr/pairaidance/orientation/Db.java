@@ -47,4 +47,25 @@ final class Db {
     static long count(DataSource ds, String sql, Object... params) {
         return Long.parseLong(column(ds, sql, params).get(0));
     }
+
+    /** The read model's three tables as text, to compare a live model with a rebuilt one. */
+    static String readModel(DataSource ds) {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("registry_state", "label_state", "listing")) {
+            List<String> rows = column(ds, "select row_to_json(t)::text from " + table + " t order by practitioner_id");
+            all.append(table).append(rows).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** {@link #readModel} once it stays the same between two looks (the consumers have caught up). */
+    static String settledReadModel(DataSource ds) {
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(700)).until(() -> {
+                    String now = readModel(ds);
+                    return now.equals(last.getAndSet(now));
+                });
+        return last.get();
+    }
 }

@@ -135,7 +135,13 @@ final class Feed {
         return Instant.ofEpochMilli(TIME.addAndGet(1000));
     }
 
+    /** The registry's event as one producer writes it: a later event has a later time and a higher version. */
     static String registryPayload(P p, Instant at) {
+        return registryPayload(p, at, at.toEpochMilli());
+    }
+
+    /** The registry's event with a version of its own (a producer whose clock is behind another's). */
+    static String registryPayload(P p, Instant at, long version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", 1);
         body.put("practitionerId", p.id.toString());
@@ -177,11 +183,16 @@ final class Feed {
             body.put("publication", publication);
         }
         body.put("moduleCodes", List.of("CORE-2C"));
+        body.put("version", version);
         body.put("occurredAt", at.toString());
         return json(body);
     }
 
     static String labelPayload(P p, String state, Instant at) {
+        return labelPayload(p, state, at, at.toEpochMilli());
+    }
+
+    static String labelPayload(P p, String state, Instant at, long version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", 1);
         body.put("labelId", UUID.nameUUIDFromBytes(p.labelNumber.getBytes()).toString());
@@ -194,6 +205,7 @@ final class Feed {
         body.put("expiresOn", "2029-04-02");
         body.put("suspendedUntil", null);
         body.put("reason", null);
+        body.put("version", version);
         body.put("occurredAt", at.toString());
         return json(body);
     }
@@ -208,6 +220,12 @@ final class Feed {
 
     /** The registry's withdrawal (no personal data) followed by its tombstone. */
     static void withdrawFromRegistry(P p) {
+        Instant at = nextTime();
+        KafkaTestClient.send(REGISTRY, p.id.toString(), WITHDRAWN, withdrawnPayload(p, at, at.toEpochMilli()));
+        KafkaTestClient.send(REGISTRY, p.id.toString(), ERASED, null);
+    }
+
+    static String withdrawnPayload(P p, Instant at, long version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", 1);
         body.put("practitionerId", p.id.toString());
@@ -215,9 +233,9 @@ final class Feed {
         body.put("status", "WITHDRAWN");
         body.put("coreComplete", true);
         body.put("coreCompletedAt", "2026-03-20T10:15:00Z");
-        body.put("occurredAt", nextTime().toString());
-        KafkaTestClient.send(REGISTRY, p.id.toString(), WITHDRAWN, json(body));
-        KafkaTestClient.send(REGISTRY, p.id.toString(), ERASED, null);
+        body.put("version", version);
+        body.put("occurredAt", at.toString());
+        return json(body);
     }
 
     /** Registered, consenting and labelled; waits until search shows them. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import fr.pairaidance.localstack.testing.ContractSchemas;
 import fr.pairaidance.localstack.testing.KafkaTestClient;
 import fr.pairaidance.localstack.testing.Tokens;
 import fr.pairaidance.orientation.service.RequestService;
@@ -116,6 +117,7 @@ class RequestTest {
         assertEquals(List.of("fr.pairaidance.orientation.request.requested.v1",
                 "fr.pairaidance.orientation.request.accepted.v1"), types(id));
         KafkaTestClient.readAll("orientation.request").stream().filter(e -> id.equals(e.key())).forEach(e -> {
+            ContractSchemas.assertConforms("orientation.request", e.value());
             assertFalse(e.value().contains("Secret message"));
             assertFalse(e.value().contains(p.email));
             assertFalse(e.value().contains("employer-a"));

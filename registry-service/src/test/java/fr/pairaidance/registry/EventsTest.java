@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pairaidance.localstack.testing.ContractSchemas;
 import fr.pairaidance.localstack.testing.KafkaTestClient;
 import fr.pairaidance.localstack.testing.KafkaTestClient.Event;
 import fr.pairaidance.localstack.testing.Tokens;
@@ -62,6 +63,11 @@ class EventsTest {
                 PREFIX + "prior-experience-recognised.v1", PREFIX + "core-completed.v1",
                 PREFIX + "withdrawn.v1", PREFIX + "erased.v1"), types);
         assertEquals(events.size(), events.stream().map(Event::id).distinct().count(), "each event id once");
+        // Each payload keeps the contract, and the versions grow with each event of the record.
+        List<Event> payloads = events.stream().filter(e -> e.value() != null).toList();
+        payloads.forEach(e -> ContractSchemas.assertConforms("registry.practitioner", e.value()));
+        List<Long> versions = payloads.stream().map(e -> JsonPath.from(e.value()).getLong("version")).toList();
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, payloads.size()).boxed().toList(), versions);
 
         Event registered = events.get(0);
         assertEquals("1.0", registered.headers().get("ce_specversion"));

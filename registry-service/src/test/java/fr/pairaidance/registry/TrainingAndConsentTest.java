@@ -88,16 +88,22 @@ class TrainingAndConsentTest {
     }
 
     @Test
-    void aRetriedCompletionIsRecordedOnce() {
+    void aRetriedCompletionIsRecordedOnceAndAnsweredAsTheFirstWithTheReplaySaid() {
         String id = Fixtures.registered();
         String key = UUID.randomUUID().toString();
-        for (int i = 0; i < 2; i++) {
-            given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                    .body(completion("CORE-1A")).post("/api/v1/practitioners/" + id + "/training/completions")
-                    .then().statusCode(201);
-        }
+        String first = given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(completion("CORE-1A")).post("/api/v1/practitioners/" + id + "/training/completions")
+                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .extract().path("id");
+        given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(completion("CORE-1A")).post("/api/v1/practitioners/" + id + "/training/completions")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         given().header("Authorization", AGENT).get("/api/v1/practitioners/" + id + "/training").then()
                 .body("records.size()", equalTo(1));
+        // The same key for another practitioner is another request: refused, naming the header.
+        given().header("Authorization", AGENT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(completion("CORE-1A")).post("/api/v1/practitioners/" + Fixtures.registered() + "/training/completions")
+                .then().statusCode(422).body("errors.field", contains("Idempotency-Key"));
     }
 
     @Test

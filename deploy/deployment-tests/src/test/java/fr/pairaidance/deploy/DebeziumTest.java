@@ -110,7 +110,7 @@ class DebeziumTest {
         assertEquals("type", headers.get("ce_type"), where);
         assertEquals("aggregateid", headers.get("ce_subject"), where);
         assertEquals("occurred_at", headers.get("ce_time"), where);
-        assertEquals("correlation_id", headers.get("correlation-id"), where);
+        assertEquals("correlation_id", headers.get("ce_correlationid"), where);
         assertEquals("org.apache.kafka.connect.storage.StringConverter", str(config.get("value.converter")), where + ": JSON payload as is");
         assertEquals("org.apache.kafka.connect.storage.StringConverter", str(config.get("key.converter")), where + ": string keys");
         Set<String> literalHeaders = new TreeSet<>();

@@ -1,5 +1,6 @@
 package fr.pairaidance.labelling.messaging;
 
+import fr.pairaidance.contracts.ApplicationChanged;
 import fr.pairaidance.labelling.persistence.LabelApplication;
 import fr.pairaidance.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +10,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class ApplicationEvents {
 
-    public static final String TOPIC = "labelling.application";
-    private static final String PREFIX = "fr.pairaidance.labelling.application.";
-    public static final String SUBMITTED = PREFIX + "submitted.v1";
-    public static final String REFUSED = PREFIX + "refused.v1";
-    public static final String APPEAL_DECIDED = PREFIX + "appeal-decided.v1";
+    public static final String TOPIC = ApplicationChanged.TOPIC;
 
     private final Outbox outbox;
     private final Clock clock;
@@ -24,19 +21,20 @@ public class ApplicationEvents {
     }
 
     public void submitted(LabelApplication a) {
-        publish(SUBMITTED, a, null, null);
+        publish(ApplicationChanged.SUBMITTED, a, null, null);
     }
 
     public void refused(LabelApplication a) {
-        publish(REFUSED, a, null, null);
+        publish(ApplicationChanged.REFUSED, a, null, null);
     }
 
     public void appealDecided(LabelApplication a, String outcome, String labelNumber) {
-        publish(APPEAL_DECIDED, a, outcome, labelNumber);
+        publish(ApplicationChanged.APPEAL_DECIDED, a, outcome, labelNumber);
     }
 
     private void publish(String type, LabelApplication a, String outcome, String labelNumber) {
-        outbox.publish(TOPIC, a.practitionerId.toString(), type, new ApplicationEvent(a.id, a.practitionerId,
-                a.registryNumber, a.state.name(), outcome, labelNumber, clock.instant()));
+        a.eventVersion += 1;
+        outbox.publish(TOPIC, a.practitionerId.toString(), type, new ApplicationChanged(a.id, a.practitionerId,
+                a.registryNumber, a.state.name(), outcome, labelNumber, a.eventVersion, clock.instant()));
     }
 }

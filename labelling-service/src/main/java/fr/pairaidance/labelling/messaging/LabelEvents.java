@@ -1,5 +1,6 @@
 package fr.pairaidance.labelling.messaging;
 
+import fr.pairaidance.contracts.LabelChanged;
 import fr.pairaidance.labelling.persistence.Label;
 import fr.pairaidance.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +12,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class LabelEvents {
 
-    public static final String TOPIC = "labelling.label";
-    private static final String PREFIX = "fr.pairaidance.labelling.label.";
-    public static final String GRANTED = PREFIX + "granted.v1";
-    public static final String SUSPENDED = PREFIX + "suspended.v1";
-    public static final String REINSTATED = PREFIX + "reinstated.v1";
-    public static final String REVOKED = PREFIX + "revoked.v1";
-    public static final String RENEWAL_DUE = PREFIX + "renewal-due.v1";
-    public static final String RENEWED = PREFIX + "renewed.v1";
-    public static final String EXPIRED = PREFIX + "expired.v1";
-    public static final String WITHDRAWN = PREFIX + "withdrawn.v1";
-    public static final String ERASED = PREFIX + "erased.v1";
+    public static final String TOPIC = LabelChanged.TOPIC;
 
     private final Outbox outbox;
     private final Clock clock;
@@ -33,14 +24,29 @@ public class LabelEvents {
 
     /** @param type one of this class's types; the payload is the label as it now stands */
     public void publish(String type, Label label, String reason) {
-        outbox.publish(TOPIC, label.practitionerId.toString(), type, new LabelEvent(label.id, label.number,
+        label.eventVersion = nextVersion(label.practitionerId);
+        outbox.publish(TOPIC, label.practitionerId.toString(), type, new LabelChanged(label.id, label.number,
                 label.practitionerId, label.registryNumber, label.state.name(),
-                new LabelEvent.Scope(List.copyOf(label.domains), List.copyOf(label.appellations)),
-                label.grantedAt, label.expiresOn, label.suspendedUntil, reason, clock.instant()));
+                new LabelChanged.Scope(List.copyOf(label.domains), List.copyOf(label.appellations)),
+                label.grantedAt, label.expiresOn, label.suspendedUntil, reason, label.eventVersion, clock.instant()));
+    }
+
+    /**
+     * The next version of the practitioner's label stream (the topic's key): one more than any event of any of
+     * their labels, so a new label after a revoked one continues it. A label's changes are serialised by its
+     * optimistic lock, and a practitioner has one label in force at a time.
+     */
+    private static long nextVersion(UUID practitionerId) {
+        // The query flushes first: an event written earlier in this transaction, for another label of the
+        // practitioner, counts.
+        Long highest = Label.getEntityManager()
+                .createQuery("select max(l.eventVersion) from Label l where l.practitionerId = ?1", Long.class)
+                .setParameter(1, practitionerId).getSingleResult();
+        return (highest == null ? 0 : highest) + 1;
     }
 
     /** Drops every earlier record of the practitioner's labels once the topic is compacted. */
     public void erased(UUID practitionerId) {
-        outbox.tombstone(TOPIC, practitionerId.toString(), ERASED);
+        outbox.tombstone(TOPIC, practitionerId.toString(), LabelChanged.ERASED);
     }
 }

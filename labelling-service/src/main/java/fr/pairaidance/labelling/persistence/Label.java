@@ -65,6 +65,10 @@ public class Label extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The version the last event of this label carried; it continues the practitioner's label stream. */
+    @Column(name = "event_version")
+    public long eventVersion;
+
     @Version
     public long version;
 

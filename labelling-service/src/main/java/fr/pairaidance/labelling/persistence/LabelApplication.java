@@ -61,6 +61,10 @@ public class LabelApplication extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The version the last event of this application carried. */
+    @Column(name = "event_version")
+    public long eventVersion;
+
     @Version
     public long version;
 

@@ -47,6 +47,10 @@ public class PractitionerEligibility extends PanacheEntityBase {
     public boolean coreComplete;
 
     /** Time of the last applied event (events older than it are ignored). */
+    /** The version of the last registry.practitioner event applied: older or equal ones are dropped. */
+    @Column(name = "source_version")
+    public long sourceVersion;
+
     @Column(name = "last_event_at")
     public Instant lastEventAt;
 

@@ -9,7 +9,7 @@ import fr.pairaidance.labelling.service.GrantInput;
 import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.labelling.service.Page;
 import fr.pairaidance.labelling.service.ReasonInput;
-import fr.pairaidance.labelling.service.Result;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.labelling.config.LabellingConfig;
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
 import fr.pairaidance.platform.rest.Etags;
@@ -64,11 +64,10 @@ public class ApplicationResource {
                     + "application is already open. A retry with the same Idempotency-Key returns the first result.")
     public Response submit(@Valid @NotNull ApplicationInput input,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri) {
-        Result<LabelApplication> result = service.submit(input, idempotencyKey, caller.get());
+        IdempotentResult<LabelApplication> result = service.submit(input, idempotencyKey, caller.get());
         LabelApplication a = result.value();
-        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
-                .tag(Etags.of(a.version)).header("Idempotent-Replayed", result.replayed())
-                .entity(ApplicationView.of(a)).build();
+        return IdempotencyKeys.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                .tag(Etags.of(a.version)).entity(ApplicationView.of(a)), result.replayed()).build();
     }
 
     @GET
@@ -153,12 +152,12 @@ public class ApplicationResource {
         return view(service.decideAppeal(id, input, ifMatch, idempotencyKey, caller.get()));
     }
 
-    private static Response view(Result<LabelApplication> result) {
+    private static Response view(IdempotentResult<LabelApplication> result) {
         return view(result.value(), result.replayed());
     }
 
     private static Response view(LabelApplication a, boolean replayed) {
         Response.ResponseBuilder response = Response.ok(ApplicationView.of(a)).tag(Etags.of(a.version));
-        return replayed ? response.header("Idempotent-Replayed", true).build() : response.build();
+        return IdempotencyKeys.markReplayed(response, replayed).build();
     }
 }

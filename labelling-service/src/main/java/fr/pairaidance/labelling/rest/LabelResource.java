@@ -12,7 +12,7 @@ import fr.pairaidance.labelling.service.LabelQueries;
 import fr.pairaidance.labelling.service.Page;
 import fr.pairaidance.labelling.service.ReasonInput;
 import fr.pairaidance.labelling.service.ReceiptSigner;
-import fr.pairaidance.labelling.service.Result;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.labelling.service.SuspensionInput;
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
 import fr.pairaidance.platform.rest.Etags;
@@ -179,12 +179,12 @@ public class LabelResource {
         return view(service.renew(number, input, ifMatch, key, caller.get()));
     }
 
-    private static Response view(Result<Label> result) {
+    private static Response view(IdempotentResult<Label> result) {
         return view(result.value(), result.replayed());
     }
 
     private static Response view(Label label, boolean replayed) {
         Response.ResponseBuilder response = Response.ok(LabelView.of(label)).tag(Etags.of(label.version));
-        return replayed ? response.header("Idempotent-Replayed", true).build() : response.build();
+        return IdempotencyKeys.markReplayed(response, replayed).build();
     }
 }

@@ -1,5 +1,7 @@
 package fr.pairaidance.labelling.service;
 
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.labelling.messaging.ApplicationEvents;
 import fr.pairaidance.labelling.persistence.ApplicationDecision.Action;
 import fr.pairaidance.labelling.persistence.ApplicationState;
@@ -26,12 +28,12 @@ public class ApplicationService {
     private final ApplicationTrail trail;
     private final LabelGrants grants;
     private final ApplicationEvents events;
-    private final Replays replays;
+    private final IdempotencyKeys replays;
     private final EntityManager em;
     private final Clock clock;
 
     ApplicationService(Eligibility eligibility, ScopeRules scopes, ApplicationTrail trail, LabelGrants grants,
-            ApplicationEvents events, Replays replays, EntityManager em, Clock clock) {
+            ApplicationEvents events, IdempotencyKeys replays, EntityManager em, Clock clock) {
         this.eligibility = eligibility;
         this.scopes = scopes;
         this.trail = trail;
@@ -43,10 +45,10 @@ public class ApplicationService {
     }
 
     @Transactional
-    public Result<LabelApplication> submit(ApplicationInput in, String idempotencyKey, Caller caller) {
+    public IdempotentResult<LabelApplication> submit(ApplicationInput in, String idempotencyKey, Caller caller) {
         var earlier = replays.claim("submit", caller, idempotencyKey, String.valueOf(in));
         if (earlier.isPresent()) {
-            return new Result<>(load(UUID.fromString(earlier.get())), true);
+            return new IdempotentResult<>(load(UUID.fromString(earlier.get())), true);
         }
         PractitionerEligibility p = eligibility.applicant(in.practitionerId(), caller);
         scopes.check("scope", in.scope());
@@ -63,20 +65,20 @@ public class ApplicationService {
         a.requestedAppellations = new ArrayList<>(in.scope().appellations());
         a.submittedAt = clock.instant();
         a.updatedAt = a.submittedAt;
+        events.submitted(a); // first: it gives the application its first event version, which the insert carries
         a.persist();
         flushOrConflict();
         trail.submitted(a, Actor.of(caller));
-        events.submitted(a);
         replays.complete("submit", caller, idempotencyKey, a.id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     /** A regulator takes the application (or takes it over from a colleague). */
     @Transactional
-    public Result<LabelApplication> assign(UUID id, String ifMatch, String idempotencyKey, Caller caller) {
+    public IdempotentResult<LabelApplication> assign(UUID id, String ifMatch, String idempotencyKey, Caller caller) {
         var earlier = replays.claim("assign", caller, idempotencyKey, id.toString());
         if (earlier.isPresent()) {
-            return new Result<>(load(id), true);
+            return new IdempotentResult<>(load(id), true);
         }
         LabelApplication a = writable(id, ifMatch);
         if (a.state != ApplicationState.SUBMITTED && a.state != ApplicationState.UNDER_REVIEW) {
@@ -87,15 +89,15 @@ public class ApplicationService {
         a.assignedToName = actor.name();
         trail.move(a, Action.ASSIGNED, ApplicationState.UNDER_REVIEW, actor, null);
         replays.complete("assign", caller, idempotencyKey, id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     @Transactional
-    public Result<LabelApplication> grant(UUID id, GrantInput in, String ifMatch, String idempotencyKey,
+    public IdempotentResult<LabelApplication> grant(UUID id, GrantInput in, String ifMatch, String idempotencyKey,
             Caller caller) {
         var earlier = replays.claim("grant", caller, idempotencyKey, id + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(id), true);
+            return new IdempotentResult<>(load(id), true);
         }
         LabelApplication a = reviewedBy(id, ifMatch, caller, "granted");
         scopes.check("scope", in.scope());
@@ -104,15 +106,15 @@ public class ApplicationService {
         a.labelId = label.id;
         trail.move(a, Action.GRANTED, ApplicationState.GRANTED, actor, in.reason());
         replays.complete("grant", caller, idempotencyKey, id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     @Transactional
-    public Result<LabelApplication> refuse(UUID id, ReasonInput in, String ifMatch, String idempotencyKey,
+    public IdempotentResult<LabelApplication> refuse(UUID id, ReasonInput in, String ifMatch, String idempotencyKey,
             Caller caller) {
         var earlier = replays.claim("refuse", caller, idempotencyKey, id + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(id), true);
+            return new IdempotentResult<>(load(id), true);
         }
         LabelApplication a = reviewedBy(id, ifMatch, caller, "refused");
         Actor actor = Actor.of(caller);
@@ -120,16 +122,16 @@ public class ApplicationService {
         trail.move(a, Action.REFUSED, ApplicationState.REFUSED, actor, in.reason());
         events.refused(a);
         replays.complete("refuse", caller, idempotencyKey, id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     /** The practitioner (or an agent for them) appeals a refusal, once. */
     @Transactional
-    public Result<LabelApplication> appeal(UUID id, ReasonInput in, String ifMatch, String idempotencyKey,
+    public IdempotentResult<LabelApplication> appeal(UUID id, ReasonInput in, String ifMatch, String idempotencyKey,
             Caller caller) {
         var earlier = replays.claim("appeal", caller, idempotencyKey, id + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(id), true);
+            return new IdempotentResult<>(load(id), true);
         }
         LabelApplication a = load(id);
         if (!Access.isStaff(caller) && !Access.isOwner(a.practitionerId, caller)) {
@@ -146,16 +148,16 @@ public class ApplicationService {
         LabelGrants.requireNoLiveLabel(a.practitionerId);
         trail.move(a, Action.APPEALED, ApplicationState.APPEALED, Actor.of(caller), in.reason());
         replays.complete("appeal", caller, idempotencyKey, id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     /** A regulator other than the one who refused decides the appeal. */
     @Transactional
-    public Result<LabelApplication> decideAppeal(UUID id, AppealDecisionInput in, String ifMatch,
+    public IdempotentResult<LabelApplication> decideAppeal(UUID id, AppealDecisionInput in, String ifMatch,
             String idempotencyKey, Caller caller) {
         var earlier = replays.claim("appeal-decision", caller, idempotencyKey, id + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(id), true);
+            return new IdempotentResult<>(load(id), true);
         }
         LabelApplication a = writable(id, ifMatch);
         if (a.state != ApplicationState.APPEALED) {
@@ -179,7 +181,7 @@ public class ApplicationService {
             events.appealDecided(a, in.outcome().name(), null);
         }
         replays.complete("appeal-decision", caller, idempotencyKey, id.toString());
-        return new Result<>(a, false);
+        return new IdempotentResult<>(a, false);
     }
 
     public LabelApplication get(UUID id, Caller caller) {

@@ -2,10 +2,12 @@ package fr.pairaidance.labelling.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.pairaidance.labelling.messaging.RegistryPractitionerEvent;
+import fr.pairaidance.contracts.EventPayload;
+import fr.pairaidance.contracts.PractitionerChanged;
 import fr.pairaidance.labelling.persistence.PractitionerEligibility;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
+import fr.pairaidance.platform.rest.CorrelationId;
 import fr.pairaidance.platform.rest.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,7 +26,6 @@ import org.jboss.logging.Logger;
 public class EligibilityService {
 
     public static final String CONSUMER = "labelling.registry-practitioner";
-    private static final String WITHDRAWN_TYPE = "fr.pairaidance.registry.practitioner.withdrawn.v1";
     private static final Logger LOG = Logger.getLogger(EligibilityService.class);
 
     private final Inbox inbox;
@@ -47,17 +48,19 @@ public class EligibilityService {
         if (fresh.isEmpty()) {
             return;
         }
-        List<RegistryPractitionerEvent> parsed = fresh.stream().map(this::parse).toList();
+        List<PractitionerChanged> parsed = fresh.stream().map(this::parse).toList();
         // One query for the batch's stored rows; the map then holds what the transaction made of them.
         Map<UUID, PractitionerEligibility> stored = PractitionerEligibility.<PractitionerEligibility>list(
-                        "practitionerId in ?1", parsed.stream().map(RegistryPractitionerEvent::practitionerId).distinct().toList())
+                        "practitionerId in ?1", parsed.stream().map(PractitionerChanged::practitionerId).distinct().toList())
                 .stream().collect(Collectors.toMap(p -> p.practitionerId, Function.identity(), (a, b) -> a, HashMap::new));
         for (int i = 0; i < fresh.size(); i++) {
-            apply(fresh.get(i), parsed.get(i), stored);
+            IncomingEvent event = fresh.get(i);
+            PractitionerChanged change = parsed.get(i);
+            CorrelationId.during(event.correlationId(), () -> apply(event, change, stored));
         }
     }
 
-    private void apply(IncomingEvent event, RegistryPractitionerEvent e, Map<UUID, PractitionerEligibility> stored) {
+    private void apply(IncomingEvent event, PractitionerChanged e, Map<UUID, PractitionerEligibility> stored) {
         PractitionerEligibility p = stored.get(e.practitionerId());
         if (p == null) {
             p = new PractitionerEligibility();
@@ -67,7 +70,7 @@ public class EligibilityService {
             LOG.debugf("Ignored stale event %s of practitioner %s", event.id(), e.practitionerId());
             return;
         }
-        boolean withdrawn = WITHDRAWN_TYPE.equals(event.type())
+        boolean withdrawn = PractitionerChanged.WITHDRAWN.equals(event.type())
                 || PractitionerEligibility.WITHDRAWN.equals(e.status());
         p.registryNumber = e.registryNumber();
         p.status = withdrawn ? PractitionerEligibility.WITHDRAWN : e.status();
@@ -76,6 +79,7 @@ public class EligibilityService {
         p.publicName = withdrawn ? null : e.publicName();
         p.regionCode = withdrawn ? null : e.regionCode();
         p.domainsPublished = !withdrawn && e.domainsPublished();
+        p.sourceVersion = e.version();
         p.lastEventAt = e.occurredAt() == null ? clock.instant() : e.occurredAt();
         p.updatedAt = clock.instant();
         p.persist();
@@ -84,9 +88,9 @@ public class EligibilityService {
         }
     }
 
-    private RegistryPractitionerEvent parse(IncomingEvent event) {
+    private PractitionerChanged parse(IncomingEvent event) {
         try {
-            RegistryPractitionerEvent e = StrictJson.storedData(mapper, RegistryPractitionerEvent.class).readValue(event.data());
+            PractitionerChanged e = StrictJson.storedData(mapper, PractitionerChanged.class).readValue(event.data());
             if (e.practitionerId() == null || e.status() == null) {
                 throw new IllegalArgumentException("Event " + event.id() + " lacks practitionerId or status");
             }
@@ -97,8 +101,8 @@ public class EligibilityService {
         }
     }
 
-    private static boolean isOlder(RegistryPractitionerEvent e, PractitionerEligibility p) {
-        Instant at = e.occurredAt();
-        return at != null && p.lastEventAt != null && at.isBefore(p.lastEventAt);
+    /** Ordered by the practitioner's version, not by the producer's clock. */
+    private static boolean isOlder(PractitionerChanged e, PractitionerEligibility p) {
+        return EventPayload.isStale(e.version(), p.sourceVersion);
     }
 }

@@ -1,5 +1,6 @@
 package fr.pairaidance.labelling.service;
 
+import fr.pairaidance.contracts.LabelChanged;
 import fr.pairaidance.labelling.config.LabellingConfig;
 import fr.pairaidance.labelling.messaging.LabelEvents;
 import fr.pairaidance.labelling.persistence.Label;
@@ -64,7 +65,7 @@ public class LabelLifecycle {
         record(label, LabelDecision.Action.GRANTED, null, actor, reason, today());
         credentials.issue(label);
         em.flush();
-        events.publish(LabelEvents.GRANTED, label, reason);
+        events.publish(LabelChanged.GRANTED, label, reason);
     }
 
     /**
@@ -112,14 +113,14 @@ public class LabelLifecycle {
 
     private static String eventType(LabelDecision.Action action) {
         return switch (action) {
-            case GRANTED -> LabelEvents.GRANTED;
-            case SUSPENDED -> LabelEvents.SUSPENDED;
-            case REINSTATED -> LabelEvents.REINSTATED;
-            case REVOKED -> LabelEvents.REVOKED;
-            case RENEWAL_DUE -> LabelEvents.RENEWAL_DUE;
-            case RENEWED -> LabelEvents.RENEWED;
-            case EXPIRED -> LabelEvents.EXPIRED;
-            case WITHDRAWN -> LabelEvents.WITHDRAWN;
+            case GRANTED -> LabelChanged.GRANTED;
+            case SUSPENDED -> LabelChanged.SUSPENDED;
+            case REINSTATED -> LabelChanged.REINSTATED;
+            case REVOKED -> LabelChanged.REVOKED;
+            case RENEWAL_DUE -> LabelChanged.RENEWAL_DUE;
+            case RENEWED -> LabelChanged.RENEWED;
+            case EXPIRED -> LabelChanged.EXPIRED;
+            case WITHDRAWN -> LabelChanged.WITHDRAWN;
         };
     }
 }

@@ -1,5 +1,7 @@
 package fr.pairaidance.labelling.service;
 
+import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.labelling.config.LabellingConfig;
 import fr.pairaidance.labelling.persistence.Label;
 import fr.pairaidance.labelling.persistence.LabelDecision;
@@ -19,20 +21,20 @@ import java.util.Set;
 public class LabelService {
 
     private final LabelLifecycle lifecycle;
-    private final Replays replays;
+    private final IdempotencyKeys replays;
     private final LabellingConfig config;
 
-    LabelService(LabelLifecycle lifecycle, Replays replays, LabellingConfig config) {
+    LabelService(LabelLifecycle lifecycle, IdempotencyKeys replays, LabellingConfig config) {
         this.lifecycle = lifecycle;
         this.replays = replays;
         this.config = config;
     }
 
     @Transactional
-    public Result<Label> suspend(String number, SuspensionInput in, String ifMatch, String key, Caller caller) {
+    public IdempotentResult<Label> suspend(String number, SuspensionInput in, String ifMatch, String key, Caller caller) {
         var earlier = replays.claim("suspend", caller, key, number + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(number), true);
+            return new IdempotentResult<>(load(number), true);
         }
         Label label = decidable(number, ifMatch, Set.of(LabelState.ACTIVE, LabelState.RENEWAL_DUE), "suspended");
         LocalDate today = lifecycle.today();
@@ -46,41 +48,41 @@ public class LabelService {
         label.suspendedUntil = in.until();
         lifecycle.change(label, Action.SUSPENDED, LabelState.SUSPENDED, Actor.of(caller), in.reason(), today);
         replays.complete("suspend", caller, key, number);
-        return new Result<>(label, false);
+        return new IdempotentResult<>(label, false);
     }
 
     @Transactional
-    public Result<Label> reinstate(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
+    public IdempotentResult<Label> reinstate(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
         var earlier = replays.claim("reinstate", caller, key, number + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(number), true);
+            return new IdempotentResult<>(load(number), true);
         }
         Label label = decidable(number, ifMatch, Set.of(LabelState.SUSPENDED), "reinstated");
         LocalDate today = lifecycle.today();
         LabelState back = LabelTimeline.stateOn(LabelState.ACTIVE, label.expiresOn, null, config.renewalWindow(), today);
         lifecycle.change(label, Action.REINSTATED, back, Actor.of(caller), in.reason(), today);
         replays.complete("reinstate", caller, key, number);
-        return new Result<>(label, false);
+        return new IdempotentResult<>(label, false);
     }
 
     @Transactional
-    public Result<Label> revoke(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
+    public IdempotentResult<Label> revoke(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
         var earlier = replays.claim("revoke", caller, key, number + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(number), true);
+            return new IdempotentResult<>(load(number), true);
         }
         Label label = decidable(number, ifMatch, LabelState.LIVE, "revoked");
         lifecycle.change(label, Action.REVOKED, LabelState.REVOKED, Actor.of(caller), in.reason(), lifecycle.today());
         replays.complete("revoke", caller, key, number);
-        return new Result<>(label, false);
+        return new IdempotentResult<>(label, false);
     }
 
     /** Extends the expiry by the validity, from the current expiry date. */
     @Transactional
-    public Result<Label> renew(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
+    public IdempotentResult<Label> renew(String number, ReasonInput in, String ifMatch, String key, Caller caller) {
         var earlier = replays.claim("renew", caller, key, number + ":" + in);
         if (earlier.isPresent()) {
-            return new Result<>(load(number), true);
+            return new IdempotentResult<>(load(number), true);
         }
         Label label = decidable(number, ifMatch, Set.of(LabelState.ACTIVE, LabelState.RENEWAL_DUE),
                 "renewed (an expired label needs a new application)");
@@ -94,7 +96,7 @@ public class LabelService {
         LabelState state = LabelTimeline.stateOn(LabelState.ACTIVE, label.expiresOn, null, config.renewalWindow(), today);
         lifecycle.change(label, Action.RENEWED, state, Actor.of(caller), in.reason(), today);
         replays.complete("renew", caller, key, number);
-        return new Result<>(label, false);
+        return new IdempotentResult<>(label, false);
     }
 
     public Label get(String number, Caller caller) {

@@ -1,5 +1,6 @@
 package fr.pairaidance.labelling.webhook;
 
+import fr.pairaidance.contracts.LabelChanged;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,19 +38,15 @@ public class LabelWebhooks {
 
     public static final String CONSUMER = "labelling.label-webhooks";
     /** The webhook types are the CloudEvents types of topic {@code labelling.label}, tombstones aside. */
-    public static final Set<String> EVENT_TYPES = Set.of(LabelEvents.GRANTED, LabelEvents.SUSPENDED,
-            LabelEvents.REINSTATED, LabelEvents.REVOKED, LabelEvents.RENEWAL_DUE, LabelEvents.RENEWED,
-            LabelEvents.EXPIRED, LabelEvents.WITHDRAWN);
+    public static final Set<String> EVENT_TYPES = Set.of(LabelChanged.GRANTED, LabelChanged.SUSPENDED,
+            LabelChanged.REINSTATED, LabelChanged.REVOKED, LabelChanged.RENEWAL_DUE, LabelChanged.RENEWED,
+            LabelChanged.EXPIRED, LabelChanged.WITHDRAWN);
     static final int MAX_LABEL_NUMBERS = 1000;
     private static final Set<String> VALID_STATES = Set.of("ACTIVE", "RENEWAL_DUE");
     private static final Logger LOG = Logger.getLogger(LabelWebhooks.class);
 
     /** What a webhook reads of a label event: nothing else of it is ever sent. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LabelChange(String labelNumber, String state, LocalDate expiresOn, LocalDate suspendedUntil,
-            Instant occurredAt) {
-    }
-
     /** The {@code data} of a label webhook. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LabelData(String labelNumber, String state, boolean valid, LocalDate expiresOn,
@@ -100,24 +97,26 @@ public class LabelWebhooks {
     /** Turns a batch of label events into deliveries, each event once (inbox first, in the same transaction). */
     @Transactional
     public void apply(List<IncomingEvent> events) {
-        for (IncomingEvent event : inbox.firstDeliveries(CONSUMER, events)) {
-            if (event.isTombstone() || !EVENT_TYPES.contains(event.type())) {
-                continue;
-            }
-            LabelChange change = read(event);
-            if (change.labelNumber() == null) {
-                continue;
-            }
-            LabelData data = new LabelData(change.labelNumber(), change.state(), VALID_STATES.contains(change.state()),
-                    change.expiresOn(), change.suspendedUntil(), verificationBase + change.labelNumber());
-            Instant at = change.occurredAt() == null ? Instant.EPOCH : change.occurredAt();
-            fanOut.publish(new WebhookEvent(event.id(), event.type(), at, data), List.of(change.labelNumber()));
-        }
+        inbox.handleFirstDeliveries(CONSUMER, events, this::handle);
     }
 
-    private LabelChange read(IncomingEvent event) {
+    private void handle(IncomingEvent event) {
+        if (event.isTombstone() || !EVENT_TYPES.contains(event.type())) {
+            return;
+        }
+        LabelChanged change = read(event);
+        if (change.labelNumber() == null) {
+            return;
+        }
+        LabelData data = new LabelData(change.labelNumber(), change.state(), VALID_STATES.contains(change.state()),
+                change.expiresOn(), change.suspendedUntil(), verificationBase + change.labelNumber());
+        Instant at = change.occurredAt() == null ? Instant.EPOCH : change.occurredAt();
+        fanOut.publish(new WebhookEvent(event.id(), event.type(), at, data), List.of(change.labelNumber()));
+    }
+
+    private LabelChanged read(IncomingEvent event) {
         try {
-            return StrictJson.storedData(mapper, LabelChange.class).readValue(event.data());
+            return StrictJson.storedData(mapper, LabelChanged.class).readValue(event.data());
         } catch (JsonProcessingException e) {
             LOG.errorf("Unreadable label event %s of type %s [%s]", event.id(), event.type(), e.getClass().getName());
             throw new IllegalArgumentException("unreadable event " + event.id());

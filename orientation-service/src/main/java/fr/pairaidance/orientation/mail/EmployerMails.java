@@ -3,7 +3,7 @@ package fr.pairaidance.orientation.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.pairaidance.orientation.messaging.RequestEvents;
+import fr.pairaidance.contracts.RequestChanged;
 import fr.pairaidance.orientation.persistence.OrientationRequest;
 import fr.pairaidance.orientation.web.OrientationMessages;
 import fr.pairaidance.platform.inbox.Inbox;
@@ -45,30 +45,32 @@ public class EmployerMails {
     /** Queues the mails of a batch of events, each event once (the inbox), in one transaction. */
     @Transactional
     public void apply(List<IncomingEvent> events) {
-        for (IncomingEvent event : inbox.firstDeliveries(CONSUMER, events)) {
-            EmployerMailKind kind = event.isTombstone() || event.type() == null ? null : kindOf(event.type());
-            if (kind == null) {
-                continue;
-            }
-            JsonNode data = parse(event.data());
-            String occurredAt = data.path("occurredAt").asText(null);
-            if (mails.tooOld(occurredAt == null ? null : Instant.parse(occurredAt))) {
-                continue;
-            }
-            OrientationRequest request = OrientationRequest.findById(UUID.fromString(data.path("requestId").asText()));
-            if (request == null) {
-                continue;
-            }
-            mails.enqueue(event.id() + ":" + kind.name(), request.employerSubject, request.employerEmail, kind,
-                    locale -> content(kind, request, locale));
+        inbox.handleFirstDeliveries(CONSUMER, events, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        EmployerMailKind kind = event.isTombstone() || event.type() == null ? null : kindOf(event.type());
+        if (kind == null) {
+            return;
         }
+        JsonNode data = parse(event.data());
+        String occurredAt = data.path("occurredAt").asText(null);
+        if (mails.tooOld(occurredAt == null ? null : Instant.parse(occurredAt))) {
+            return;
+        }
+        OrientationRequest request = OrientationRequest.findById(UUID.fromString(data.path("requestId").asText()));
+        if (request == null) {
+            return;
+        }
+        mails.enqueue(event.id() + ":" + kind.name(), request.employerSubject, request.employerEmail, kind,
+                locale -> content(kind, request, locale));
     }
 
     static EmployerMailKind kindOf(String type) {
         return switch (type) {
-            case RequestEvents.ACCEPTED -> EmployerMailKind.REQUEST_ACCEPTED;
-            case RequestEvents.DECLINED -> EmployerMailKind.REQUEST_DECLINED;
-            case RequestEvents.EXPIRED -> EmployerMailKind.REQUEST_EXPIRED;
+            case RequestChanged.ACCEPTED -> EmployerMailKind.REQUEST_ACCEPTED;
+            case RequestChanged.DECLINED -> EmployerMailKind.REQUEST_DECLINED;
+            case RequestChanged.EXPIRED -> EmployerMailKind.REQUEST_EXPIRED;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package fr.pairaidance.orientation.messaging;
 
+import fr.pairaidance.contracts.RequestChanged;
 import fr.pairaidance.orientation.persistence.OrientationRequest;
 import fr.pairaidance.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +10,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class RequestEvents {
 
-    public static final String TOPIC = "orientation.request";
-    private static final String PREFIX = "fr.pairaidance.orientation.request.";
-    public static final String REQUESTED = PREFIX + "requested.v1";
-    public static final String ACCEPTED = PREFIX + "accepted.v1";
-    public static final String DECLINED = PREFIX + "declined.v1";
-    public static final String EXPIRED = PREFIX + "expired.v1";
-    public static final String CLOSED = PREFIX + "closed.v1";
+    public static final String TOPIC = RequestChanged.TOPIC;
 
     private final Outbox outbox;
     private final Clock clock;
@@ -26,28 +21,29 @@ public class RequestEvents {
     }
 
     public void requested(OrientationRequest r) {
-        emit(REQUESTED, r);
+        emit(RequestChanged.REQUESTED, r);
     }
 
     public void accepted(OrientationRequest r) {
-        emit(ACCEPTED, r);
+        emit(RequestChanged.ACCEPTED, r);
     }
 
     public void declined(OrientationRequest r) {
-        emit(DECLINED, r);
+        emit(RequestChanged.DECLINED, r);
     }
 
     public void expired(OrientationRequest r) {
-        emit(EXPIRED, r);
+        emit(RequestChanged.EXPIRED, r);
     }
 
     public void closed(OrientationRequest r) {
-        emit(CLOSED, r);
+        emit(RequestChanged.CLOSED, r);
     }
 
     private void emit(String type, OrientationRequest r) {
-        outbox.publish(TOPIC, r.id.toString(), type, new RequestEvent(r.id, r.practitionerId, r.registryNumber,
+        r.eventVersion += 1;
+        outbox.publish(TOPIC, r.id.toString(), type, new RequestChanged(r.id, r.practitionerId, r.registryNumber,
                 r.status.name(), r.area, r.zoneCode, r.departmentCode, r.regionCode, r.createdAt, r.expiresAt,
-                r.answeredAt, clock.instant()));
+                r.answeredAt, r.eventVersion, clock.instant()));
     }
 }

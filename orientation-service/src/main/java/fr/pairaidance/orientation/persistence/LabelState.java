@@ -39,6 +39,10 @@ public class LabelState extends PanacheEntityBase {
     @Column(name = "expires_on")
     public LocalDate expiresOn;
 
+    /** The version of the event this state comes from: older or equal ones are dropped. */
+    @Column(name = "source_version")
+    public long sourceVersion;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

@@ -75,6 +75,10 @@ public class OrientationRequest extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The version the last event of this request carried. */
+    @Column(name = "event_version")
+    public long eventVersion;
+
     @Version
     public long version;
 

@@ -80,7 +80,11 @@ public class RegistryState extends PanacheEntityBase {
     @Column(name = "employer_name")
     public String employerName;
 
-    /** When the event this state comes from occurred; older events are ignored. */
+    /** The version of the event this state comes from: older or equal ones are dropped. */
+    @Column(name = "source_version")
+    public long sourceVersion;
+
+    /** When the event this state comes from occurred (information: producers' clocks may differ). */
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

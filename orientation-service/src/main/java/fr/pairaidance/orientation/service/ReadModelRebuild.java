@@ -1,7 +1,7 @@
 package fr.pairaidance.orientation.service;
 
-import fr.pairaidance.orientation.messaging.LabelEvent;
-import fr.pairaidance.orientation.messaging.RegistryEvent;
+import fr.pairaidance.contracts.LabelChanged;
+import fr.pairaidance.contracts.PractitionerChanged;
 import fr.pairaidance.orientation.persistence.LabelState;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.platform.inbox.IncomingEvent;
@@ -129,14 +129,14 @@ public class ReadModelRebuild {
     private RegistryState registryState(UUID id, IncomingEvent event) {
         RegistryState state = new RegistryState();
         state.practitionerId = id;
-        ReadModelService.copy(readModel.read(event, RegistryEvent.class), state);
+        ReadModelService.copy(readModel.read(event, PractitionerChanged.class), state);
         return state;
     }
 
     private LabelState labelState(UUID id, IncomingEvent event) {
         LabelState state = new LabelState();
         state.practitionerId = id;
-        ReadModelService.copy(readModel.read(event, LabelEvent.class), state);
+        ReadModelService.copy(readModel.read(event, LabelChanged.class), state);
         return state;
     }
 }

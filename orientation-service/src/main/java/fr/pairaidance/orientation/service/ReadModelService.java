@@ -2,14 +2,16 @@ package fr.pairaidance.orientation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.pairaidance.orientation.messaging.LabelEvent;
-import fr.pairaidance.orientation.messaging.RegistryEvent;
+import fr.pairaidance.contracts.EventPayload;
+import fr.pairaidance.contracts.LabelChanged;
+import fr.pairaidance.contracts.PractitionerChanged;
 import fr.pairaidance.orientation.persistence.LabelState;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.orientation.webhook.ListingSnapshot;
 import fr.pairaidance.orientation.webhook.ListingWebhooks;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
+import fr.pairaidance.platform.rest.CorrelationId;
 import fr.pairaidance.platform.rest.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -73,17 +75,19 @@ public class ReadModelService {
         Set<UUID> practitioners = new HashSet<>();
         fresh.forEach(event -> practitioners.add(practitionerOf(event)));
         StoredStates states = StoredStates.lockAndLoad(em, practitioners);
-        boolean listingChanged = false;
+        boolean[] listingChanged = {false};
         for (IncomingEvent event : fresh) {
-            // Webhooks of the listing's change, in this transaction (the rebuild path sends none).
-            UUID id = practitionerOf(event);
-            ListingSnapshot before = ListingSnapshot.of(states.listings.get(id));
-            if (one.apply(event, states)) {
-                listingChanged = true;
-                webhooks.listingChanged(event.id(), before, ListingSnapshot.of(states.listings.get(id)));
-            }
+            CorrelationId.during(event.correlationId(), () -> {
+                // Webhooks of the listing's change, in this transaction (the rebuild path sends none).
+                UUID id = practitionerOf(event);
+                ListingSnapshot before = ListingSnapshot.of(states.listings.get(id));
+                if (one.apply(event, states)) {
+                    listingChanged[0] = true;
+                    webhooks.listingChanged(event.id(), before, ListingSnapshot.of(states.listings.get(id)));
+                }
+            });
         }
-        if (listingChanged) {
+        if (listingChanged[0]) {
             version.bump();
         }
     }
@@ -99,8 +103,8 @@ public class ReadModelService {
             requests.closeFor(id);
             return projection.refresh(id, states);
         }
-        RegistryEvent e = read(event, RegistryEvent.class);
-        if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
+        PractitionerChanged e = read(event, PractitionerChanged.class);
+        if (state != null && EventPayload.isStale(e.version(), state.sourceVersion)) {
             LOG.debugf("Ignored stale registry event %s of practitioner %s", event.id(), id);
             return false;
         }
@@ -130,8 +134,8 @@ public class ReadModelService {
             requests.closeFor(id);
             return projection.refresh(id, states);
         }
-        LabelEvent e = read(event, LabelEvent.class);
-        if (state != null && isOlder(e.occurredAt(), state.occurredAt)) {
+        LabelChanged e = read(event, LabelChanged.class);
+        if (state != null && EventPayload.isStale(e.version(), state.sourceVersion)) {
             LOG.debugf("Ignored stale label event %s of practitioner %s", event.id(), id);
             return false;
         }
@@ -159,12 +163,13 @@ public class ReadModelService {
     }
 
     /** The registry state an applied event leaves (also used by {@link ReadModelRebuild}). */
-    static void copy(RegistryEvent e, RegistryState s) {
-        RegistryEvent.Publication p = e.publication() != null && e.publication().listed() ? e.publication() : null;
+    static void copy(PractitionerChanged e, RegistryState s) {
+        PractitionerChanged.Publication p = e.publication() != null && e.publication().listed() ? e.publication() : null;
         boolean active = "ACTIVE".equals(e.status());
         s.registryNumber = e.registryNumber();
         s.subject = e.subject();
         s.status = e.status();
+        s.sourceVersion = e.version();
         s.occurredAt = e.occurredAt();
         // A withdrawn practitioner's event carries no personal data: nothing of it is kept either.
         s.publicName = active ? e.publicName() : null;
@@ -186,17 +191,14 @@ public class ReadModelService {
         s.employerName = p == null || p.organisation() == null ? null : p.organisation().employerName();
     }
 
-    static void copy(LabelEvent e, LabelState s) {
+    static void copy(LabelChanged e, LabelState s) {
         s.labelId = e.labelId();
         s.labelNumber = e.labelNumber();
         s.registryNumber = e.registryNumber();
         s.state = e.state();
         s.expiresOn = e.expiresOn();
+        s.sourceVersion = e.version();
         s.occurredAt = e.occurredAt();
-    }
-
-    private static boolean isOlder(Instant incoming, Instant stored) {
-        return incoming != null && stored != null && incoming.isBefore(stored);
     }
 
     <T> T read(IncomingEvent event, Class<T> type) {

@@ -18,16 +18,17 @@ import org.postgresql.copy.CopyManager;
  * The set-based half of {@link ReadModelRebuild}: every record of both topics goes, already mapped as
  * the live handlers map it, into a temporary table, in reading order
  * ({@code seq}), through COPY ({@link CopyBuffer}). Then a few statements keep what the live handlers would have kept (first delivery of
- * an event id; per practitioner, after their last tombstone, the latest {@code occurredAt}, the later
+ * an event id; per practitioner, after their last tombstone, the highest {@code version}, the first
  * record on a tie), write registry_state, label_state, the inbox rows and the listing.
  */
 final class RebuildStaging {
 
     private static final String REGISTRY_COLUMNS = "practitioner_id, registry_number, subject, status, public_name, "
             + "zone_code, department_code, region_code, modes, remote, listed, consent_version, commune_code, domains, "
-            + "appellations, formats, languages, contact_email, contact_phone, siret, employer_name, occurred_at";
+            + "appellations, formats, languages, contact_email, contact_phone, siret, employer_name, source_version, "
+            + "occurred_at";
     private static final String LABEL_COLUMNS =
-            "practitioner_id, label_id, label_number, registry_number, state, expires_on, occurred_at";
+            "practitioner_id, label_id, label_number, registry_number, state, expires_on, source_version, occurred_at";
     /** The label states after which the live handler closes pending requests, as SQL literals. */
     private static final String ENDED_STATES =
             String.join(", ", LabelState.ENDED.stream().sorted().map(state -> "'" + state + "'").toList());
@@ -59,13 +60,13 @@ final class RebuildStaging {
     void registry(UUID id, String eventId, RegistryState s) throws SQLException {
         CopyBuffer b = registry.value(id);
         if (s == null) {
-            b.nulls(8).value(false).value(false).nulls(11);
+            b.nulls(8).value(false).value(false).nulls(10).value(0L).nulls(1);
         } else {
             b.value(s.registryNumber).value(s.subject).value(s.status).value(s.publicName).value(s.zoneCode)
                     .value(s.departmentCode).value(s.regionCode).array(s.modes).value(s.remote).value(s.listed)
                     .value(s.consentVersion).value(s.communeCode).array(s.domains).array(s.appellations)
                     .array(s.formats).array(s.languages).value(s.contactEmail).value(s.contactPhone)
-                    .value(s.siret).value(s.employerName).value(s.occurredAt);
+                    .value(s.siret).value(s.employerName).value(s.sourceVersion).value(s.occurredAt);
         }
         staged(b, eventId, s == null);
     }
@@ -74,10 +75,10 @@ final class RebuildStaging {
     void label(UUID id, String eventId, LabelState s) throws SQLException {
         CopyBuffer b = label.value(id);
         if (s == null) {
-            b.nulls(6);
+            b.nulls(5).value(0L).nulls(1);
         } else {
             b.value(s.labelId).value(s.labelNumber).value(s.registryNumber).value(s.state).value(s.expiresOn)
-                    .value(s.occurredAt);
+                    .value(s.sourceVersion).value(s.occurredAt);
         }
         staged(b, eventId, s == null);
     }
@@ -123,15 +124,15 @@ final class RebuildStaging {
     }
 
     /**
-     * Per practitioner, among the records after their last tombstone, the one the live handler keeps:
-     * an event older than the stored state is ignored, so the latest occurredAt wins and, on a tie,
-     * the later record. (Events without occurredAt, which the contract does not allow, rank last.)
+     * Per practitioner, among the records after their last tombstone, the one the live handler keeps: an
+     * event whose version is not above the stored state's is dropped ({@code EventPayload.isStale}), so the
+     * highest version wins and, among equal versions, the first record read.
      */
     private static String latest(String table, String columns, String staging) {
         return "insert into " + table + " (" + columns + ") select distinct on (practitioner_id) " + columns
                 + " from (select *, max(case when tombstone then seq end) over (partition by practitioner_id) "
                 + "as last_tombstone from " + staging + ") s where not tombstone and seq > coalesce(last_tombstone, 0) "
-                + "order by practitioner_id, occurred_at desc nulls last, seq desc";
+                + "order by practitioner_id, source_version desc, seq asc";
     }
 
     private void inbox(String consumer, String staging) throws SQLException {

@@ -3,6 +3,9 @@ package fr.pairaidance.registry.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pairaidance.contracts.ApplicationChanged;
+import fr.pairaidance.contracts.LabelChanged;
+import fr.pairaidance.contracts.RequestChanged;
 import fr.pairaidance.platform.inbox.Inbox;
 import fr.pairaidance.platform.inbox.IncomingEvent;
 import fr.pairaidance.platform.mail.MailContent;
@@ -33,9 +36,6 @@ import java.util.UUID;
 public class PractitionerMails {
 
     static final String CONSUMER = "registry-mail";
-    private static final String LABEL = "fr.pairaidance.labelling.label.";
-    private static final String APPLICATION = "fr.pairaidance.labelling.application.";
-    private static final String REQUEST = "fr.pairaidance.orientation.request.";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Inbox inbox;
@@ -53,37 +53,39 @@ public class PractitionerMails {
     /** Queues the mails of a batch of events, each event once (the inbox), in one transaction. */
     @Transactional
     public void apply(List<IncomingEvent> events) {
-        for (IncomingEvent event : inbox.firstDeliveries(CONSUMER, events)) {
-            if (event.isTombstone() || event.type() == null) {
-                continue;
-            }
-            JsonNode data = parse(event.data());
-            PractitionerMailKind kind = kindOf(event.type(), data);
-            if (kind == null || mails.tooOld(instantOrNull(data.path("occurredAt").asText(null)))) {
-                continue;
-            }
-            UUID practitionerId = UUID.fromString(data.path("practitionerId").asText());
-            Practitioner p = Practitioner.findById(practitionerId);
-            if (p == null || !p.isActive()) {
-                continue;
-            }
-            mails.enqueue(event.id() + ":" + kind.name(), p.id.toString(), p.email, kind,
-                    locale -> content(kind, data, locale));
+        inbox.handleFirstDeliveries(CONSUMER, events, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        if (event.isTombstone() || event.type() == null) {
+            return;
         }
+        JsonNode data = parse(event.data());
+        PractitionerMailKind kind = kindOf(event.type(), data);
+        if (kind == null || mails.tooOld(instantOrNull(data.path("occurredAt").asText(null)))) {
+            return;
+        }
+        UUID practitionerId = UUID.fromString(data.path("practitionerId").asText());
+        Practitioner p = Practitioner.findById(practitionerId);
+        if (p == null || !p.isActive()) {
+            return;
+        }
+        mails.enqueue(event.id() + ":" + kind.name(), p.id.toString(), p.email, kind,
+                locale -> content(kind, data, locale));
     }
 
     /** The mail an event means for the practitioner, or null when it means none. */
     static PractitionerMailKind kindOf(String type, JsonNode data) {
         return switch (type) {
-            case LABEL + "granted.v1" -> PractitionerMailKind.LABEL_GRANTED;
-            case LABEL + "suspended.v1" -> PractitionerMailKind.LABEL_SUSPENDED;
-            case LABEL + "reinstated.v1" -> PractitionerMailKind.LABEL_REINSTATED;
-            case LABEL + "revoked.v1" -> PractitionerMailKind.LABEL_REVOKED;
-            case LABEL + "renewal-due.v1" -> PractitionerMailKind.RENEWAL_DUE;
-            case LABEL + "expired.v1" -> PractitionerMailKind.LABEL_EXPIRED;
-            case APPLICATION + "refused.v1" -> PractitionerMailKind.APPLICATION_REFUSED;
-            case APPLICATION + "appeal-decided.v1" -> PractitionerMailKind.APPEAL_DECIDED;
-            case REQUEST + "requested.v1" -> PractitionerMailKind.REQUEST_RECEIVED;
+            case LabelChanged.GRANTED -> PractitionerMailKind.LABEL_GRANTED;
+            case LabelChanged.SUSPENDED -> PractitionerMailKind.LABEL_SUSPENDED;
+            case LabelChanged.REINSTATED -> PractitionerMailKind.LABEL_REINSTATED;
+            case LabelChanged.REVOKED -> PractitionerMailKind.LABEL_REVOKED;
+            case LabelChanged.RENEWAL_DUE -> PractitionerMailKind.RENEWAL_DUE;
+            case LabelChanged.EXPIRED -> PractitionerMailKind.LABEL_EXPIRED;
+            case ApplicationChanged.REFUSED -> PractitionerMailKind.APPLICATION_REFUSED;
+            case ApplicationChanged.APPEAL_DECIDED -> PractitionerMailKind.APPEAL_DECIDED;
+            case RequestChanged.REQUESTED -> PractitionerMailKind.REQUEST_RECEIVED;
             default -> null;
         };
     }

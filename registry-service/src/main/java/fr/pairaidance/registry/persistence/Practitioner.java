@@ -98,6 +98,10 @@ public class Practitioner extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    /** The version the last event of this practitioner carried (registry.practitioner's {@code version}). */
+    @Column(name = "event_version")
+    public long eventVersion;
+
     @Version
     public long version;
 

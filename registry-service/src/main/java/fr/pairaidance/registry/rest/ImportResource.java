@@ -1,6 +1,7 @@
 package fr.pairaidance.registry.rest;
 
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
@@ -63,10 +64,11 @@ public class ImportResource {
                     + "mark is skipped) unless the Content-Type names its charset (text/csv; charset=windows-1252).")
     public Response submit(InputStream body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, UriInfo uri) {
-        ImportJob job = service.submit(body, contentType != null && contentType.isCompatible(
+        IdempotentResult<ImportJob> submitted = service.submit(body, contentType != null && contentType.isCompatible(
                 MediaType.valueOf(SpreadsheetFile.MEDIA_TYPE)), charsetOf(contentType), idempotencyKey, caller.get());
-        return Response.accepted(JobView.of(job))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+        ImportJob job = submitted.value();
+        return IdempotencyKeys.markReplayed(Response.accepted(JobView.of(job))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()), submitted.replayed()).build();
     }
 
     /** The charset the file was sent in: the Content-Type's charset parameter, UTF-8 when it names none. */

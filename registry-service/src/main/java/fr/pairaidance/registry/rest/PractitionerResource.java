@@ -60,10 +60,8 @@ public class PractitionerResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri) {
         PractitionerService.Registration registration = service.register(input, idempotencyKey, caller.get());
         Practitioner p = registration.practitioner();
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .tag(Etags.of(p.version))
-                .header("Idempotent-Replayed", registration.replayed())
-                .entity(PractitionerView.of(p, geography)).build();
+        return IdempotencyKeys.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                .tag(Etags.of(p.version)).entity(PractitionerView.of(p, geography)), registration.replayed()).build();
     }
 
     @GET

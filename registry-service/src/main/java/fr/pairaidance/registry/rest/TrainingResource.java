@@ -1,6 +1,8 @@
 package fr.pairaidance.registry.rest;
 
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
+import fr.pairaidance.registry.persistence.TrainingRecord;
 import fr.pairaidance.platform.security.CurrentCaller;
 import fr.pairaidance.platform.security.Roles;
 import fr.pairaidance.registry.persistence.TrainingRecord;
@@ -73,7 +75,9 @@ public class TrainingResource {
     @Operation(summary = "Record a completed training module")
     public Response complete(@PathParam("id") UUID id, @Valid @NotNull CompletionInput input,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return Response.status(201).entity(RecordView.of(service.recordCompletion(id, input, idempotencyKey, caller.get()))).build();
+        IdempotentResult<TrainingRecord> recorded = service.recordCompletion(id, input, idempotencyKey, caller.get());
+        return IdempotencyKeys.markReplayed(Response.status(201).entity(RecordView.of(recorded.value())),
+                recorded.replayed()).build();
     }
 
     @POST
@@ -82,7 +86,9 @@ public class TrainingResource {
     @Operation(summary = "Record a recognition of prior experience (VAE) standing for modules")
     public Response recognise(@PathParam("id") UUID id, @Valid @NotNull PriorExperienceInput input,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return Response.status(201)
-                .entity(RecordView.of(service.recognisePriorExperience(id, input, idempotencyKey, caller.get()))).build();
+        IdempotentResult<TrainingRecord> recorded = service.recognisePriorExperience(id, input, idempotencyKey,
+                caller.get());
+        return IdempotencyKeys.markReplayed(Response.status(201).entity(RecordView.of(recorded.value())),
+                recorded.replayed()).build();
     }
 }

@@ -43,7 +43,7 @@ public class ConsentService {
         Practitioner p = PractitionerAccess.ownOnly(practitionerId, caller);
         validator.require(in);
         // Two saves at the same moment (a double click) take their turns: each gets the next version.
-        Practitioner.getEntityManager().lock(p, LockModeType.PESSIMISTIC_WRITE);
+        Practitioner.getEntityManager().refresh(p, LockModeType.PESSIMISTIC_WRITE);
         int version = Consent.current(p.id).map(c -> c.key.version()).orElse(0) + 1;
         Consent consent = new Consent();
         consent.key = new Consent.Key(p.id, version);

@@ -2,6 +2,7 @@ package fr.pairaidance.registry.service;
 
 import fr.pairaidance.platform.PlatformConfig;
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.security.Caller;
 import fr.pairaidance.registry.config.RegistryConfig;
@@ -77,7 +78,7 @@ public class ImportService {
      * Stores an uploaded file as a job: a CSV file as it came, an XLSX workbook as the CSV of its first sheet
      * (UTF-8).
      */
-    public ImportJob submit(InputStream body, boolean spreadsheet, Charset charset, String idempotencyKey,
+    public IdempotentResult<ImportJob> submit(InputStream body, boolean spreadsheet, Charset charset, String idempotencyKey,
             Caller caller) {
         if (!spreadsheet) {
             return submit(body, charset, idempotencyKey, caller);
@@ -96,7 +97,7 @@ public class ImportService {
         }
     }
 
-    public ImportJob submit(InputStream csv, Charset charset, String idempotencyKey, Caller caller) {
+    public IdempotentResult<ImportJob> submit(InputStream csv, Charset charset, String idempotencyKey, Caller caller) {
         ImportUpload upload = ImportUpload.read(csv, config.importJobs().chunkBytes(), platform.maxUploadSize());
         if (upload.blank()) {
             throw ProblemException.badRequest("body", "the CSV file is empty");
@@ -105,11 +106,10 @@ public class ImportService {
     }
 
     @Transactional
-    ImportJob store(ImportUpload upload, Charset charset, String idempotencyKey, Caller caller) {
-        String scope = "import:" + caller.subject();
-        Optional<String> earlier = idempotencyKeys.claimDigest(scope, idempotencyKey, upload.sha256());
+    IdempotentResult<ImportJob> store(ImportUpload upload, Charset charset, String idempotencyKey, Caller caller) {
+        Optional<String> earlier = idempotencyKeys.claimDigest("import", caller, idempotencyKey, upload.sha256());
         if (earlier.isPresent()) {
-            return ImportJob.findById(UUID.fromString(earlier.get()));
+            return new IdempotentResult<>(ImportJob.findById(UUID.fromString(earlier.get())), true);
         }
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
@@ -119,9 +119,9 @@ public class ImportService {
         job.charset = charset.name();
         job.persistAndFlush();
         batches.storeFile(job.id, upload.chunks());
-        idempotencyKeys.complete(scope, idempotencyKey, job.id.toString());
+        idempotencyKeys.complete("import", caller, idempotencyKey, job.id.toString());
         submitted.fire(new Submitted(job.id));
-        return job;
+        return new IdempotentResult<>(job, false);
     }
 
     public ImportJob get(UUID id) {

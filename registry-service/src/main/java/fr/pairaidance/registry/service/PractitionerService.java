@@ -63,13 +63,13 @@ public class PractitionerService {
 
     @Transactional
     public Registration register(PractitionerInput in, String idempotencyKey, Caller caller) {
-        String scope = "register-practitioner:" + caller.subject();
-        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, String.valueOf(in));
+        Optional<String> earlier = idempotencyKeys.claim("register-practitioner", caller, idempotencyKey,
+                String.valueOf(in));
         if (earlier.isPresent()) {
             return new Registration(PractitionerAccess.load(UUID.fromString(earlier.get())), true);
         }
         Practitioner p = create(in, caller);
-        idempotencyKeys.complete(scope, idempotencyKey, p.id.toString());
+        idempotencyKeys.complete("register-practitioner", caller, idempotencyKey, p.id.toString());
         return new Registration(p, false);
     }
 
@@ -125,8 +125,9 @@ public class PractitionerService {
             p.subject = caller.subject();
         }
         apply(in, p);
-        p.persist();
+        // The event first: it gives the record its first event version, which the insert then carries.
         events.registered(p);
+        p.persist();
         return p;
     }
 
@@ -145,6 +146,7 @@ public class PractitionerService {
         }
         apply(in, p);
         p.updatedAt = clock.instant();
+        events.updated(p); // before the flush: the record's one update carries its new event version
         try {
             em.flush(); // the unique index also catches another record taking the same email at the same time
         } catch (PersistenceException e) {
@@ -153,7 +155,6 @@ public class PractitionerService {
             }
             throw e;
         }
-        events.updated(p);
         return p;
     }
 
@@ -177,8 +178,8 @@ public class PractitionerService {
                 Practitioner p = unlinked.get();
                 p.subject = caller.subject();
                 p.updatedAt = clock.instant();
-                em.flush();
                 events.updated(p);
+                em.flush();
                 return p;
             }
         }
@@ -222,8 +223,8 @@ public class PractitionerService {
         // Consent versions stay, as proof of what was published; the account that gave them does not.
         Consent.eraseGivers(p.id);
         mails.forget(p.id.toString());
-        em.flush();
         events.withdrawn(p);
+        em.flush();
         return p;
     }
 

@@ -1,6 +1,7 @@
 package fr.pairaidance.registry.service;
 
 import fr.pairaidance.platform.idempotency.IdempotencyKeys;
+import fr.pairaidance.platform.idempotency.IdempotentResult;
 import fr.pairaidance.platform.problem.Problem.FieldError;
 import fr.pairaidance.platform.problem.ProblemException;
 import fr.pairaidance.platform.reference.Vocabularies;
@@ -10,6 +11,7 @@ import fr.pairaidance.registry.persistence.Practitioner;
 import fr.pairaidance.registry.persistence.TrainingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,12 +55,13 @@ public class TrainingService {
     }
 
     @Transactional
-    public TrainingRecord recordCompletion(UUID practitionerId, CompletionInput in, String idempotencyKey, Caller caller) {
+    public IdempotentResult<TrainingRecord> recordCompletion(UUID practitionerId, CompletionInput in, String idempotencyKey, Caller caller) {
         Practitioner p = PractitionerAccess.writable(practitionerId, caller);
-        String scope = "training-completion:" + p.id;
-        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, String.valueOf(in));
+        // Two records of one practitioner at the same moment take their turns (each event gets its version).
+        Practitioner.getEntityManager().refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        Optional<String> earlier = idempotencyKeys.claim("training-completion", caller, idempotencyKey, p.id + ":" + in);
         if (earlier.isPresent()) {
-            return TrainingRecord.findById(UUID.fromString(earlier.get()));
+            return new IdempotentResult<>(TrainingRecord.findById(UUID.fromString(earlier.get())), true);
         }
         List<FieldError> errors = new ArrayList<>();
         if (catalogue.module(in.moduleCode()).isEmpty()) {
@@ -78,20 +81,21 @@ public class TrainingService {
         record.evidenceReference = in.evidenceReference().strip();
         record.delivery = in.delivery();
         record.persist();
-        idempotencyKeys.complete(scope, idempotencyKey, record.id.toString());
+        idempotencyKeys.complete("training-completion", caller, idempotencyKey, record.id.toString());
         events.trainingCompleted(p, record.moduleCodes);
         updateCoreCompletion(p);
-        return record;
+        return new IdempotentResult<>(record, false);
     }
 
     @Transactional
-    public TrainingRecord recognisePriorExperience(UUID practitionerId, PriorExperienceInput in, String idempotencyKey,
+    public IdempotentResult<TrainingRecord> recognisePriorExperience(UUID practitionerId, PriorExperienceInput in, String idempotencyKey,
             Caller caller) {
         Practitioner p = PractitionerAccess.writable(practitionerId, caller);
-        String scope = "prior-experience:" + p.id;
-        Optional<String> earlier = idempotencyKeys.claim(scope, idempotencyKey, String.valueOf(in));
+        // Two records of one practitioner at the same moment take their turns (each event gets its version).
+        Practitioner.getEntityManager().refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        Optional<String> earlier = idempotencyKeys.claim("prior-experience", caller, idempotencyKey, p.id + ":" + in);
         if (earlier.isPresent()) {
-            return TrainingRecord.findById(UUID.fromString(earlier.get()));
+            return new IdempotentResult<>(TrainingRecord.findById(UUID.fromString(earlier.get())), true);
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < in.moduleCodes().size(); i++) {
@@ -109,10 +113,10 @@ public class TrainingService {
         record.evidenceReference = in.evidenceReference().strip();
         record.decidedBy = caller.displayName();
         record.persist();
-        idempotencyKeys.complete(scope, idempotencyKey, record.id.toString());
+        idempotencyKeys.complete("prior-experience", caller, idempotencyKey, record.id.toString());
         events.priorExperienceRecognised(p, record.moduleCodes);
         updateCoreCompletion(p);
-        return record;
+        return new IdempotentResult<>(record, false);
     }
 
     /** A module is completed, or experience recognised, in the practitioner's lifetime. */

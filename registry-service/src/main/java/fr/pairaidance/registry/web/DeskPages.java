@@ -188,7 +188,7 @@ public class DeskPages {
                 day(typed.get("completedOn")), new fr.pairaidance.registry.service.CompletionInput.TrainingBody(
                         typed.get("bodyName"), typed.get("bodySiret")), typed.get("evidence"), typed.get("delivery"));
         return training(uuid, typed, validator.validate(input),
-                () -> trainingService.recordCompletion(uuid, input, null, caller.get()));
+                () -> trainingService.recordCompletion(uuid, input, null, caller.get()).value());
     }
 
     /** A recognition of prior experience (VAE), recorded from the record's page. */
@@ -203,7 +203,7 @@ public class DeskPages {
         var input = new fr.pairaidance.registry.service.PriorExperienceInput(modules, day(typed.get("decidedOn")),
                 typed.get("vaeEvidence"));
         return training(uuid, typed, validator.validate(input),
-                () -> trainingService.recognisePriorExperience(uuid, input, null, caller.get()));
+                () -> trainingService.recognisePriorExperience(uuid, input, null, caller.get()).value());
     }
 
     /** Saves a training record the page checked first (the services check the rest), or shows what is wrong. */
@@ -305,7 +305,7 @@ public class DeskPages {
             }
             try (InputStream in = Files.newInputStream(path)) {
                 ImportJob started = imports.submit(in, spreadsheet, spreadsheet || rewrite ? StandardCharsets.UTF_8
-                        : chosen, null, caller.get());
+                        : chosen, null, caller.get()).value();
                 return Response.seeOther(URI.create("/desk/imports/" + started.id)).build();
             }
         } catch (ProblemException e) {

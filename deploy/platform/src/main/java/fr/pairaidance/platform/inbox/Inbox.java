@@ -1,5 +1,6 @@
 package fr.pairaidance.platform.inbox;
 
+import fr.pairaidance.platform.rest.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 
 /**
@@ -73,5 +75,17 @@ public class Inbox {
             }
         }
         return firsts;
+    }
+
+    /**
+     * The skeleton of every event handler: records the events' ids (insert first) and hands each event this
+     * consumer sees for the first time to {@code handling}, in order, in the caller's transaction, with the
+     * event's correlation id in the log context.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handleFirstDeliveries(String consumer, List<IncomingEvent> events, Consumer<IncomingEvent> handling) {
+        for (IncomingEvent event : firstDeliveries(consumer, events)) {
+            CorrelationId.during(event.correlationId(), () -> handling.accept(event));
+        }
     }
 }

@@ -37,6 +37,8 @@ public class MailSender {
     private final EntityManager em;
     private final PlatformConfig.Mail config;
     private final Drainer drainer = new Drainer("mail-sender", this::drain);
+    /** While the SMTP server is unreachable, wake-ups wait until then instead of trying the next mail. */
+    private volatile long pausedUntilNanos = System.nanoTime();
 
     MailSender(Mailer mailer, EntityManager em, PlatformConfig config) {
         this.mailer = mailer;
@@ -65,6 +67,9 @@ public class MailSender {
     }
 
     private void drain() {
+        if (System.nanoTime() - pausedUntilNanos < 0) {
+            return;
+        }
         try {
             Outcome outcome;
             do {
@@ -108,6 +113,7 @@ public class MailSender {
                 LOG.warnf("SMTP server unreachable, the queue waits %s: %s", config.outageRetry(),
                         failure.getClass().getSimpleName());
                 later(id, attempts, config.outageRetry(), "unreachable: " + failure.getClass().getSimpleName());
+                pausedUntilNanos = System.nanoTime() + config.outageRetry().toNanos();
                 return Outcome.TRANSPORT_DOWN;
             }
             if (refusal.isPermanent() || Boolean.TRUE.equals(row[7])) {

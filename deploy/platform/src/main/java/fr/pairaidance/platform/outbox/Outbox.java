@@ -1,6 +1,7 @@
 package fr.pairaidance.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.pairaidance.contracts.EventPayload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pairaidance.platform.rest.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -29,4 +29,23 @@ public final class CorrelationId {
     public static void end() {
         MDC.remove(MDC_KEY);
     }
+
+    /**
+     * Runs a consumer's handling of one event with the event's correlation id in the log context (a new id
+     * when the event has none), so its log lines and the events it writes carry it; then restores the
+     * previous one.
+     */
+    public static void during(String eventCorrelationId, Runnable handling) {
+        Object previous = MDC.get(MDC_KEY);
+        begin(eventCorrelationId);
+        try {
+            handling.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        }
+    }
 }
