@@ -18,11 +18,13 @@ public class LabellingTestProfile extends ServiceTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+        config.putAll(Map.of(
                 "labelling.scheduler.every", "off",
                 "labelling.verification.requests-per-window", String.valueOf(VERIFICATIONS_PER_MINUTE),
                 "labelling.verification.window", "1m",
                 "quarkus.log.category.\"state.change.logger\".level", "WARN",
-                "quarkus.log.category.\"kafka\".level", "WARN");
+                "quarkus.log.category.\"kafka\".level", "WARN"));
+        return config;
     }
 }

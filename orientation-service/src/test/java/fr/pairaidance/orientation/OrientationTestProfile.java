@@ -13,7 +13,8 @@ public class OrientationTestProfile extends ServiceTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+        config.putAll(Map.ofEntries(
                 Map.entry("orientation.admin.rebuild-enabled", "true"),
                 Map.entry("orientation.requests.answer-within", "P7D"),
                 Map.entry("orientation.requests.expiry-check-every", "1h"),
@@ -28,6 +29,7 @@ public class OrientationTestProfile extends ServiceTestProfile {
                 Map.entry("orientation.widgets.tiny.requests-per-minute", "2"),
                 // A top-level domain the JSON Schema validator knows (.test is reserved, and it checks the
                 // address's domain): the data·inclusion export carries the operator's address.
-                Map.entry("orientation.regional-operators.\"84\".email", "contact-ara@example.org"));
+                Map.entry("orientation.regional-operators.\"84\".email", "contact-ara@example.org")));
+        return config;
     }
 }

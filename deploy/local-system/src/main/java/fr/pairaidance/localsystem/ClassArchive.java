@@ -15,7 +15,7 @@ import java.util.jar.Manifest;
 
 /**
  * The classes a service loads, links (and on JDK 25+ profiles) during a complete start, archived by the
- * JVM and mapped by the next starts instead of being read from the jars again (issue 7: ready in
+ * JVM and mapped by the next starts instead of being read from the jars again (ready in
  * under 3 s).
  * <p>
  * Quarkus's own archive ({@code quarkus.package.jar.appcds}) is recorded while the service is packaged,

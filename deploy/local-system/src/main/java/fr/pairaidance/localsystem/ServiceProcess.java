@@ -186,7 +186,7 @@ final class ServiceProcess {
     }
 
     /**
-     * A small footprint and a quick start for a small service (issue 7: under 300 MB resident under load,
+     * A small footprint and a quick start for a small service (under 300 MB resident under load,
      * ready in under 3 s):
      * <ul>
      * <li>a heap of at most 96 MB with the serial collector (no concurrent GC threads; its young pauses

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The services start from the class archive the launcher recorded from a complete start of their
- * build (issue 7: ready in under 3 s), also after the restarts of {@link FaultsTest}.
+ * build (ready in under 3 s), also after the restarts of {@link FaultsTest}.
  */
 @ExtendWith(SystemUnderTest.Extension.class)
 @org.junit.jupiter.api.Order(5)
@@ -44,7 +44,7 @@ class ClassArchiveTest {
             } else {
                 // JDK 25 links the classes of its AOT cache itself. It archives only classes of the JVM's own
                 // class loaders, so the application's are in it because the aot-jar puts every jar on the
-                // class path: about 140 MB with them, under half of that without (findings items 24, 39).
+                // class path: about 140 MB with them, under half of that without.
                 Matcher created = Pattern.compile("AOTCache creation is complete: \\S+ (\\d+) bytes").matcher(training);
                 assertTrue(created.find() && Long.parseLong(created.group(1)) > 100_000_000L,
                         service + "'s training start did not write an AOT cache holding its classes: see " + log);

@@ -3,7 +3,7 @@ package fr.pairaidance.orientation.rest;
 import fr.pairaidance.orientation.config.OrientationConfig;
 import fr.pairaidance.orientation.service.AreaScope;
 import fr.pairaidance.orientation.service.AreaScopes;
-import fr.pairaidance.orientation.service.OrientationSearch;
+import fr.pairaidance.orientation.service.CountedSearch;
 import fr.pairaidance.orientation.service.SearchCriteria;
 import fr.pairaidance.orientation.service.SearchResult;
 import fr.pairaidance.platform.problem.Problem.FieldError;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Orientation search")
 public class PractitionerSearchResource {
 
-    private final OrientationSearch search;
+    private final CountedSearch search;
     private final AreaScopes areas;
     private final Vocabularies vocabularies;
     private final Geography geography;
@@ -48,7 +48,7 @@ public class PractitionerSearchResource {
     private final OrientationConfig config;
     private final SearchAnswers answers;
 
-    PractitionerSearchResource(OrientationSearch search, AreaScopes areas, Vocabularies vocabularies,
+    PractitionerSearchResource(CountedSearch search, AreaScopes areas, Vocabularies vocabularies,
             Geography geography, HttpCache cache, CurrentCaller caller, OrientationConfig config,
             SearchAnswers answers) {
         this.answers = answers;

@@ -1,6 +1,6 @@
 package fr.pairaidance.orientation.service;
 
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ListingProjection {
 
-    public static boolean isPublished(RegistryState r, LabelState l) {
+    public static boolean isPublished(RegistryState r, PractitionerLabel l) {
         return r != null && r.isActive() && r.listed && l != null && l.isPublishable() && l.labelNumber != null;
     }
 
@@ -29,7 +29,7 @@ public class ListingProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean refresh(UUID practitionerId, StoredStates states) {
         RegistryState r = states.registry.get(practitionerId);
-        LabelState l = states.labels.get(practitionerId);
+        PractitionerLabel l = states.labels.get(practitionerId);
         Listing listing = states.listings.get(practitionerId);
         if (!isPublished(r, l)) {
             if (listing == null) {

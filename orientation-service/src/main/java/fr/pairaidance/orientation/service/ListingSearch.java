@@ -169,7 +169,7 @@ public class ListingSearch {
      * The rows of a page with an area, level by level: each level is its own query in registry-number order
      * with a limit (the zone, department and region indexes and the remote one serve them), so a page reads
      * about as many rows as it shows, where one ranked query read and sorted every match of the area and every
-     * remote practitioner of the country (item 42 of the benchmarks).
+     * remote practitioner of the country.
      */
     private static Sql pageByLevel(SearchCriteria c) {
         long rows = (long) (c.page() + 1) * c.size();

@@ -2,7 +2,7 @@ package fr.pairaidance.orientation.service;
 
 import fr.pairaidance.contracts.LabelChanged;
 import fr.pairaidance.contracts.PractitionerChanged;
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.platform.inbox.IncomingEvent;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -102,7 +102,7 @@ public class ReadModelRebuild {
         IncomingEvent event = IncomingEvent.from(record);
         UUID id;
         RegistryState registryState = null; // null also for a tombstone
-        LabelState labelState = null;
+        PractitionerLabel labelState = null;
         try {
             id = UUID.fromString(String.valueOf(event.key()));
             if (!event.isTombstone()) {
@@ -133,8 +133,8 @@ public class ReadModelRebuild {
         return state;
     }
 
-    private LabelState labelState(UUID id, IncomingEvent event) {
-        LabelState state = new LabelState();
+    private PractitionerLabel labelState(UUID id, IncomingEvent event) {
+        PractitionerLabel state = new PractitionerLabel();
         state.practitionerId = id;
         ReadModelService.copy(readModel.read(event, LabelChanged.class), state);
         return state;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pairaidance.contracts.EventPayload;
 import fr.pairaidance.contracts.LabelChanged;
 import fr.pairaidance.contracts.PractitionerChanged;
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import fr.pairaidance.orientation.webhook.ListingSnapshot;
 import fr.pairaidance.orientation.webhook.ListingWebhooks;
@@ -125,7 +125,7 @@ public class ReadModelService {
 
     private boolean applyLabel(IncomingEvent event, StoredStates states) {
         UUID id = practitionerOf(event);
-        LabelState state = states.labels.get(id);
+        PractitionerLabel state = states.labels.get(id);
         if (event.isTombstone()) {
             if (state != null) {
                 state.delete();
@@ -140,7 +140,7 @@ public class ReadModelService {
             return false;
         }
         if (state == null) {
-            state = new LabelState();
+            state = new PractitionerLabel();
             state.practitionerId = id;
             copy(e, state);
             state.persist();
@@ -191,7 +191,7 @@ public class ReadModelService {
         s.employerName = p == null || p.organisation() == null ? null : p.organisation().employerName();
     }
 
-    static void copy(LabelChanged e, LabelState s) {
+    static void copy(LabelChanged e, PractitionerLabel s) {
         s.labelId = e.labelId();
         s.labelNumber = e.labelNumber();
         s.registryNumber = e.registryNumber();

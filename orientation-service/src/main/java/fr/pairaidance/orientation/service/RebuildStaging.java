@@ -1,6 +1,6 @@
 package fr.pairaidance.orientation.service;
 
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +30,9 @@ final class RebuildStaging {
     private static final String LABEL_COLUMNS =
             "practitioner_id, label_id, label_number, registry_number, state, expires_on, source_version, occurred_at";
     /** The label states after which the live handler closes pending requests, as SQL literals. */
-    private static final String ENDED_STATES =
-            String.join(", ", LabelState.ENDED.stream().sorted().map(state -> "'" + state + "'").toList());
+    private static final String ENDED_STATES = literals(PractitionerLabel.ENDED);
+    /** The label states under which the live projection publishes a practitioner, as SQL literals. */
+    private static final String PUBLISHABLE_STATES = literals(PractitionerLabel.PUBLISHABLE);
 
     private final Connection connection;
     private final CopyManager copy;
@@ -49,6 +50,10 @@ final class RebuildStaging {
             s.execute("create temp table rebuild_label (like label_state) on commit drop");
             s.execute("alter table rebuild_label alter column state drop not null, " + stagingColumns());
         }
+    }
+
+    private static String literals(java.util.Set<String> states) {
+        return String.join(", ", states.stream().sorted().map(state -> "'" + state + "'").toList());
     }
 
     private static String stagingColumns() {
@@ -72,7 +77,7 @@ final class RebuildStaging {
     }
 
     /** A label record; {@code s} null for a tombstone. */
-    void label(UUID id, String eventId, LabelState s) throws SQLException {
+    void label(UUID id, String eventId, PractitionerLabel s) throws SQLException {
         CopyBuffer b = label.value(id);
         if (s == null) {
             b.nulls(5).value(0L).nulls(1);
@@ -115,7 +120,7 @@ final class RebuildStaging {
                     + "r.department_code, r.region_code, r.modes, r.domains, r.appellations, r.formats, r.languages, "
                     + "r.siret, r.employer_name, r.remote, l.label_number, l.state, l.expires_on from registry_state r "
                     + "join label_state l on l.practitioner_id = r.practitioner_id "
-                    + "where r.status = 'ACTIVE' and r.listed and l.state in ('ACTIVE', 'RENEWAL_DUE') "
+                    + "where r.status = 'ACTIVE' and r.listed and l.state in (" + PUBLISHABLE_STATES + ") "
                     + "and l.label_number is not null");
         }
         inbox(registryConsumer, "rebuild_registry");

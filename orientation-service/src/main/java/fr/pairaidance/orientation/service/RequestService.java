@@ -2,7 +2,7 @@ package fr.pairaidance.orientation.service;
 
 import fr.pairaidance.orientation.config.OrientationConfig;
 import fr.pairaidance.orientation.messaging.RequestEvents;
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.OrientationRequest;
 import fr.pairaidance.orientation.persistence.OrientationRequest.Status;
@@ -86,7 +86,7 @@ public class RequestService {
     public RequestDetails get(UUID id, Caller caller) {
         OrientationRequest r = visible(id, caller);
         RequestDetails.Contact contact = null;
-        if (r.status == Status.ACCEPTED && isSender(r, caller) && LabelState.isValidFor(r.practitionerId)) {
+        if (r.status == Status.ACCEPTED && isSender(r, caller) && PractitionerLabel.isValidFor(r.practitionerId)) {
             RegistryState p = RegistryState.findById(r.practitionerId);
             if (p != null && p.isActive() && (p.contactEmail != null || p.contactPhone != null)) {
                 contact = new RequestDetails.Contact(p.contactEmail, p.contactPhone);
@@ -98,7 +98,7 @@ public class RequestService {
     @Transactional
     public OrientationRequest accept(UUID id, Caller caller) {
         OrientationRequest r = answerable(id, caller);
-        if (!LabelState.isValidFor(r.practitionerId)) {
+        if (!PractitionerLabel.isValidFor(r.practitionerId)) {
             // Contact details reach employers only through labelled practitioners (a suspended one may decline).
             throw ProblemException.conflict("label-not-valid", "Label not valid",
                     "your label is not valid at present; you may accept requests again once it is");

@@ -1,6 +1,6 @@
 package fr.pairaidance.orientation.service;
 
-import fr.pairaidance.orientation.persistence.LabelState;
+import fr.pairaidance.orientation.persistence.PractitionerLabel;
 import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.persistence.RegistryState;
 import jakarta.persistence.EntityManager;
@@ -23,10 +23,10 @@ import org.hibernate.Session;
 final class StoredStates {
 
     final Map<UUID, RegistryState> registry;
-    final Map<UUID, LabelState> labels;
+    final Map<UUID, PractitionerLabel> labels;
     final Map<UUID, Listing> listings;
 
-    private StoredStates(Map<UUID, RegistryState> registry, Map<UUID, LabelState> labels,
+    private StoredStates(Map<UUID, RegistryState> registry, Map<UUID, PractitionerLabel> labels,
             Map<UUID, Listing> listings) {
         this.registry = registry;
         this.labels = labels;
@@ -38,7 +38,7 @@ final class StoredStates {
         List<UUID> ids = List.copyOf(practitionerIds);
         return new StoredStates(
                 byId(RegistryState.<RegistryState>list("practitionerId in ?1", ids), s -> s.practitionerId),
-                byId(LabelState.<LabelState>list("practitionerId in ?1", ids), s -> s.practitionerId),
+                byId(PractitionerLabel.<PractitionerLabel>list("practitionerId in ?1", ids), s -> s.practitionerId),
                 byId(Listing.<Listing>list("practitionerId in ?1", ids), l -> l.practitionerId));
     }
 

@@ -5,7 +5,7 @@ import fr.pairaidance.orientation.persistence.Listing;
 import fr.pairaidance.orientation.service.AreaScope;
 import fr.pairaidance.orientation.service.AreaScopes;
 import fr.pairaidance.orientation.service.IndicatorService;
-import fr.pairaidance.orientation.service.OrientationSearch;
+import fr.pairaidance.orientation.service.CountedSearch;
 import fr.pairaidance.orientation.service.SearchCriteria;
 import fr.pairaidance.orientation.service.SearchResult;
 import fr.pairaidance.platform.problem.ProblemException;
@@ -46,7 +46,7 @@ public class SearchPages {
     static final int PAGE_SIZE = 10;
 
     private final Pages pages;
-    private final OrientationSearch search;
+    private final CountedSearch search;
     private final AreaScopes areas;
     private final PlaceFinder places;
     private final Geography geography;
@@ -59,7 +59,7 @@ public class SearchPages {
     private final Template territory;
     private final Template guide;
 
-    SearchPages(Pages pages, OrientationSearch search, AreaScopes areas, PlaceFinder places, Geography geography,
+    SearchPages(Pages pages, CountedSearch search, AreaScopes areas, PlaceFinder places, Geography geography,
             Vocabularies vocabularies, IndicatorService indicators, OrientationConfig config,
             @Location("home.html") Template home, @Location("search.html") Template results,
             @Location("practitioner.html") Template practitioner, @Location("territory.html") Template territory,

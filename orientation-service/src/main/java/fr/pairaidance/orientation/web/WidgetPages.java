@@ -4,7 +4,7 @@ import fr.pairaidance.orientation.config.OrientationConfig;
 import fr.pairaidance.orientation.rest.RateLimiter;
 import fr.pairaidance.orientation.service.AreaScope;
 import fr.pairaidance.orientation.service.AreaScopes;
-import fr.pairaidance.orientation.service.OrientationSearch;
+import fr.pairaidance.orientation.service.CountedSearch;
 import fr.pairaidance.orientation.service.SearchCriteria;
 import fr.pairaidance.orientation.service.SearchResult;
 import fr.pairaidance.platform.problem.ProblemException;
@@ -47,7 +47,7 @@ public class WidgetPages {
     private final OrientationConfig config;
     private final WebConfig web;
     private final RateLimiter limiter;
-    private final OrientationSearch search;
+    private final CountedSearch search;
     private final AreaScopes areas;
     private final PlaceFinder places;
     private final Geography geography;
@@ -55,7 +55,7 @@ public class WidgetPages {
     private final Template embed;
     private final Template integrate;
 
-    WidgetPages(Pages pages, OrientationConfig config, WebConfig web, RateLimiter limiter, OrientationSearch search,
+    WidgetPages(Pages pages, OrientationConfig config, WebConfig web, RateLimiter limiter, CountedSearch search,
             AreaScopes areas, PlaceFinder places, Geography geography, Vocabularies vocabularies,
             @Location("embed.html") Template embed, @Location("integrate.html") Template integrate) {
         this.pages = pages;

@@ -24,6 +24,30 @@ public abstract class ServiceTestProfile implements QuarkusTestProfile {
                 new TestResourceEntry(OidcWiremockTestResource.class));
     }
 
+    /**
+     * What the services' tests set beyond their resources: the OIDC test server's issuer, queues polled
+     * often, webhooks to a receiver on 127.0.0.1 retried within milliseconds, quiet Kafka logs.
+     */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("quarkus.oidc.auth-server-url", "${keycloak.url:http://localhost:8180/auth}/realms/quarkus/");
+        config.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
+        config.put("pairaidance.platform.outbox.poll-interval", "200ms");
+        config.put("pairaidance.platform.mail.poll-interval", "200ms");
+        config.put("pairaidance.platform.mail.outage-retry", "1s");
+        config.put("pairaidance.platform.mail.retry-delays", "1s");
+        config.put("pairaidance.platform.webhooks.allow-http", "true");
+        config.put("pairaidance.platform.webhooks.allow-loopback", "true");
+        config.put("pairaidance.platform.webhooks.poll-interval", "200ms");
+        config.put("pairaidance.platform.webhooks.retry-schedule", "0s,100ms,100ms,100ms");
+        config.put("pairaidance.platform.webhooks.jitter", "0");
+        for (String category : List.of("org.apache.kafka", "kafka", "org.apache.zookeeper")) {
+            config.put("quarkus.log.category.\"" + category + "\".level", "ERROR");
+        }
+        return config;
+    }
+
     @Override
     public boolean disableGlobalTestResources() {
         return true;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Runs work again, without end and with backoff, while it fails for a {@link TransientFailure}: a
+ * Runs work again, without end and with backoff, while it fails for a {@link IsTransientFailure}: a
  * database that cannot be reached, a lost conflict. Any other failure is thrown at once.
  */
 @ApplicationScoped
@@ -14,7 +14,7 @@ public class TransientRetry {
 
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 10_000)
-    @RetryWhen(exception = TransientFailure.class)
+    @RetryWhen(exception = IsTransientFailure.class)
     public void run(Runnable work) {
         work.run();
     }

@@ -32,7 +32,7 @@ public class Inbox {
     /**
      * How long a consumer transaction waits for any lock (a table lock held by a long maintenance
      * transaction, a row or advisory lock held by another consumer) before failing with SQL state 55P03,
-     * a {@link fr.pairaidance.platform.failure.TransientFailure} that is retried: a wait never outlasts the
+     * a {@link fr.pairaidance.platform.failure.IsTransientFailure} that is retried: a wait never outlasts the
      * transaction timeout, which would end in a rollback taken for a poison message.
      */
     static final String LOCK_TIMEOUT = "5s";

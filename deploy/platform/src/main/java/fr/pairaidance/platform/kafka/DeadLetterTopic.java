@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * connector's {@code dead-letter-*} headers (reason, cause, topic, partition, offset), and acknowledged
  * once Kafka has the copy. It is the connector's {@code dead-letter-queue} strategy with one difference:
  * that one creates a producer for every channel and every copy of a channel when the service starts (six
- * in orientation-service, 0.26 s of its start, issue 7), this one sends through the service's one
+ * in orientation-service, 0.26 s of its start), this one sends through the service's one
  * producer ({@link KafkaSender}), created when first needed. If Kafka refuses the copy, the channel is
  * reported unhealthy and the record is not acknowledged.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import fr.pairaidance.platform.failure.TransientFailure;
+import fr.pairaidance.platform.failure.IsTransientFailure;
 import fr.pairaidance.platform.rest.CorrelationId;
 import fr.pairaidance.platform.rest.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
@@ -166,7 +166,7 @@ public class ProblemMappers {
                 || e instanceof java.nio.charset.UnsupportedCharsetException) {
             return unsupportedCharset(new IllegalArgumentException(e), uri);
         }
-        if (TransientFailure.isUnavailable(e)) {
+        if (IsTransientFailure.isUnavailable(e)) {
             LOG.warnf("Dependency unavailable on %s [%s]", path(uri), classChain(e));
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
                     .entity(new Problem(Problem.TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,

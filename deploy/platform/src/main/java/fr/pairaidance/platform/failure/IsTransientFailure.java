@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * until it succeeds, never sent to the dead-letter topic for them ({@link TransientRetry}, used by
  * {@link fr.pairaidance.platform.inbox.BatchDelivery}). Anything else is a defect or a poison message.
  */
-public final class TransientFailure implements Predicate<Throwable> {
+public final class IsTransientFailure implements Predicate<Throwable> {
 
     /** Serialization failure, deadlock, lock not available. */
     private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");

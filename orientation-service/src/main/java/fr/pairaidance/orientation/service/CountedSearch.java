@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * whether the answer was computed, taken from a cache or confirmed unchanged (304).
  */
 @ApplicationScoped
-public class OrientationSearch {
+public class CountedSearch {
 
     private final ListingSearch search;
     private final SearchOutcomes outcomes;
     private final ReadModelVersion version;
 
-    OrientationSearch(ListingSearch search, SearchOutcomes outcomes, ReadModelVersion version) {
+    CountedSearch(ListingSearch search, SearchOutcomes outcomes, ReadModelVersion version) {
         this.search = search;
         this.outcomes = outcomes;
         this.version = version;

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** The latest label of a practitioner, from topic {@code labelling.label}. */
 @Entity
 @Table(name = "label_state")
-public class LabelState extends PanacheEntityBase {
+public class PractitionerLabel extends PanacheEntityBase {
 
     /** Label states under which the practitioner may be published. */
     public static final Set<String> PUBLISHABLE = Set.of("ACTIVE", "RENEWAL_DUE");
@@ -48,7 +48,7 @@ public class LabelState extends PanacheEntityBase {
 
     /** Whether the practitioner holds a valid label (published, and may accept orientation requests). */
     public static boolean isValidFor(UUID practitionerId) {
-        LabelState label = findById(practitionerId);
+        PractitionerLabel label = findById(practitionerId);
         return label != null && label.isPublishable();
     }
 
