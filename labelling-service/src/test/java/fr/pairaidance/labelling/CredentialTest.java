@@ -85,6 +85,30 @@ class CredentialTest {
         clock.reset();
     }
 
+    @Test
+    void grantsDecidedAtTheSameTimeEachGetTheirOwnStatusEntry() throws Exception {
+        List<Practitioner> holders = java.util.stream.IntStream.range(0, 8).mapToObj(i -> eligible()).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> grants = new ArrayList<>();
+            for (Practitioner holder : holders) {
+                grants.add(pool.submit(() -> labelOf(holder)));
+            }
+            java.util.Set<String> entries = new java.util.HashSet<>();
+            for (int i = 0; i < holders.size(); i++) {
+                JsonNode credential = verified(credentialJwt(holders.get(i), grants.get(i).get()));
+                for (JsonNode e : credential.get("credentialStatus")) {
+                    if (e.get("statusPurpose").asText().equals("revocation")) {
+                        entries.add(e.get("statusListCredential").asText() + "#" + e.get("statusListIndex").asText());
+                    }
+                }
+            }
+            assertEquals(holders.size(), entries.size(), "one status entry per credential: " + entries);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** An anonymous client with its own address, so that each test has its own rate-limit window. */
     private static RequestSpecification anonymous() {
         return given().header("X-Forwarded-For",

@@ -189,6 +189,28 @@ class VerificationTest {
     }
 
     @Test
+    void operatorsSeeTheCachesHitsAndMissesInTheMetrics() {
+        String number = labelOf(eligible());
+        double misses = verificationCacheGets("miss");
+        double hits = verificationCacheGets("hit");
+        // Read until served from memory (while the change listener reconnects, reads go to the database).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            anyone().get(path(number)).then().statusCode(200);
+            assertTrue(verificationCacheGets("hit") > hits);
+        });
+        assertTrue(verificationCacheGets("miss") > misses, "the first read of the label was a miss");
+    }
+
+    /** {@code cache_gets_total} of the verification cache for one result, from the Prometheus text. */
+    private static double verificationCacheGets(String result) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"labelling-verification\"")
+                        && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void aSignedReceiptIsVerifiedWithThePublishedKeyAndATamperedOneIsNot() throws Exception {
         String number = labelOf(eligible());
         String jwks = anyone().get("/api/v1/labels/jwks.json").then().statusCode(200)

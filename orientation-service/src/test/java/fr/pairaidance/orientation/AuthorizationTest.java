@@ -40,6 +40,7 @@ class AuthorizationTest {
             as(token).get("/api/v1/indicators?area=dep:69").then().statusCode(200);
             as(token).body(DIAGNOSIS).post("/api/v1/self-diagnosis").then().statusCode(200);
             as(token).get("/api/v1/vocabularies").then().statusCode(200);
+            as(token).get("/ping").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("ok"));
             as(token).get("/api/v1/data-inclusion/services").then().statusCode(200);
             as(token).get("/api/v1/data-inclusion/structures").then().statusCode(200);
             as(token).get("/api/v1/data-inclusion/services.jsonl").then().statusCode(200);

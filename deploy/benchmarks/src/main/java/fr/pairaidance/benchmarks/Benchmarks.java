@@ -4,58 +4,66 @@ import fr.pairaidance.platform.reference.Geography;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The benchmark command ({@code ./mvnw -Pbenchmark -pl deploy/benchmarks}): loads practitioners through
- * the running services in steps (10 000, then 100 000 by default), measures at each step with wrk and
- * pgbench, and writes deploy/docs/benchmarks.md and benchmarks.json. See README.md.
+ * the running services in steps, measures each step with an open-model load generator (Gatling) against
+ * the ceiling of each service measured the same way, and writes deploy/docs/benchmarks.md and
+ * benchmarks.json. See README.md.
  */
 public final class Benchmarks {
 
-    /** Ten times the target for a million events: a slower rebuild is still reported with its time. */
     private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(20);
     static final String[] SERVICES = {"registry-service", "labelling-service", "orientation-service"};
-    private static final List<String> SEARCH_DOMAINS = List.of("MENTAL_HEALTH", "ADDICTION", "CHRONIC_ILLNESS",
-            "FAMILY_CAREGIVING");
+    /** The latency objective of every capacity: what a portal's page and an employer can wait for. */
+    static final double P99_OBJECTIVE_MS = 50;
 
     private final Options options;
     private final Tokens tokens;
     private final Db db;
     private final Geography geography = new Geography();
     private final Population population;
-    private final Wrk wrk;
+    private final PortalMix portalMix;
     private final PgBench pgbench;
     private final Loader loader;
+    private final LoadGenerator generator;
+    private final Capacity capacity;
+    private final Path work;
     private final Map<String, Long> pids = new LinkedHashMap<>();
-    /** Per service, the sample with the highest resident memory since the step's measurements began. */
+    /** Per process, the sample with the highest resident memory since the step's measurements began. */
     private final Map<String, Processes.Memory> peakMemory = new ConcurrentHashMap<>();
-    private final List<String> labelNumbers = new ArrayList<>();
+    /** Per process, the highest resident memory over the whole run (import and starts included). */
+    private final Map<String, Processes.Memory> runPeakMemory = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private Benchmarks(Options options, Path work) {
+    private Benchmarks(Options options, Path work) throws IOException {
         this.options = options;
+        this.work = work;
         this.tokens = new Tokens(options.keycloakUrl());
         this.db = new Db(options);
         this.population = new Population(geography, options.runTag());
-        this.wrk = new Wrk(options.threads(), work);
+        this.portalMix = new PortalMix(population, geography);
         this.pgbench = new PgBench(options, work);
         this.loader = new Loader(options, tokens, population, db);
+        this.generator = new LoadGenerator(work);
+        this.capacity = new Capacity(generator, options.durationSeconds(), options.runs());
     }
 
     public static void main(String[] args) throws Exception {
+        if (!Benchmarks.class.getModule().isNamed() && !Object.class.getModule().isOpen("java.lang",
+                Benchmarks.class.getModule())) {
+            System.exit(inOwnJvm());
+        }
         Options options = Options.fromSystemProperties();
         if (Boolean.getBoolean("bench.render-only")) {
             // Writes benchmarks.md again from benchmarks.json (after editing method.md or findings.md).
@@ -65,16 +73,38 @@ public final class Benchmarks {
             Console.info("Rendered " + options.outputDir().resolve("benchmarks.md") + " from " + json);
             return;
         }
-        Wrk.requireInstalled();
-        PgBench.locate();
+        if (!options.loadOnly()) {
+            PgBench.locate();
+        }
         Path work = Files.createTempDirectory("pairaidance-bench-");
         long started = System.nanoTime();
         Map<String, Object> report = new Benchmarks(options, work).run();
+        if (options.loadOnly()) {
+            System.exit(0);
+        }
         report.put("totalMinutes", Stats.round((System.nanoTime() - started) / 6e10, 1));
         Report.write(options, report);
         Console.info("Written " + options.outputDir().resolve("benchmarks.md") + " and benchmarks.json ("
                 + report.get("totalMinutes") + " min)");
         System.exit(0);
+    }
+
+    /**
+     * Runs this command again in a JVM of its own: Gatling needs {@code java.lang} open to it, which the
+     * Maven JVM of {@code exec:java} is not; the {@code bench.*} options are passed on.
+     */
+    private static int inOwnJvm() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx1g", "-XX:+UseParallelGC"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<String> classpath = new ArrayList<>();
+        for (java.net.URL url : ((java.net.URLClassLoader) loader).getURLs()) {
+            classpath.add(Path.of(url.toURI()).toString());
+        }
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath), Benchmarks.class.getName()));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private String url(String service) {
@@ -91,8 +121,9 @@ public final class Benchmarks {
         report.put("machine", machine);
         report.put("options", Map.of("sizes", options.sizes(), "labelledFraction", options.labelledFraction(),
                 "maxLabelled", options.maxLabelled(), "maxPublished", options.maxPublished(),
-                "durationSeconds", options.durationSeconds(), "runs", options.runs(), "warmupRuns", options.warmupRuns(),
-                "connections", options.connections(), "wrkThreads", options.threads(), "runTag", options.runTag()));
+                "trialSeconds", options.durationSeconds(), "runs", options.runs(), "writesPerSecond",
+                options.writesPerSecond(), "mixRows", options.mixRows(), "p99ObjectiveMs", P99_OBJECTIVE_MS,
+                "runTag", options.runTag()));
         for (String service : SERVICES) {
             int status = Http.status(url(service) + "/q/health/ready");
             if (status != 200) {
@@ -102,8 +133,13 @@ public final class Benchmarks {
             Processes.pidOf(Processes.port(url(service))).ifPresentOrElse(pid -> pids.put(service, pid),
                     () -> notes.add(service + ": process not found on this machine, no memory figures"));
         }
+        Processes.launcherPid().ifPresentOrElse(pid -> pids.put("launcher", pid),
+                () -> notes.add("the run command's JVM was not found: no launcher memory figure"));
         Console.info("Services ready; processes " + pids + "; run tag " + options.runTag());
         pids.values().stream().findFirst().ifPresent(pid -> machine.put("servicesJvm", Processes.jvmOf(pid)));
+        if (pids.containsKey("launcher")) {
+            machine.put("launcherJvm", Processes.jvmOf(pids.get("launcher")));
+        }
         tokens.agent();
         tokens.regulator();
 
@@ -112,332 +148,218 @@ public final class Benchmarks {
         sampler.start();
 
         List<Map<String, Object>> steps = new ArrayList<>();
-        if (!options.previousSteps().isEmpty()) {
-            // Steps measured by an earlier, interrupted run of the same system (-Dbench.resume-from).
-            com.fasterxml.jackson.databind.JsonNode previous = Http.JSON.readTree(Path.of(options.previousSteps())
-                    .toFile());
-            for (com.fasterxml.jackson.databind.JsonNode s : previous.isArray() ? previous
-                    : Http.JSON.createArrayNode().add(previous)) {
-                steps.add(Http.JSON.convertValue(s, Map.class));
-            }
-            notes.add("Steps before " + options.resumeFrom() + " practitioners come from an earlier run on the same"
-                    + " system (" + options.previousSteps() + "), resumed with -Dbench.resume-from");
-        }
-        int loaded = options.resumeFrom();
+        int loaded = Math.toIntExact(db.count("registry", "select count(*) from practitioner"));
         for (int size : options.sizes()) {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("practitioners", size);
-            Loader.Step load;
-            try (AutoCloseable cheapSignIns = tokens.cheapPasswordHashing()) {
-                load = loader.load(loaded, size, options.propagationSamples());
-            }
-            loaded = size;
-            labelNumbers.clear();
-            db.rows("labelling", "select number from label where state = 'ACTIVE' order by random() limit 200")
-                    .forEach(r -> labelNumbers.add(r[0]));
-            step.put("load", loadFigures(load));
-            step.put("readModel", Map.of(
-                    "registryRecords", db.count("registry", "select count(*) from practitioner"),
-                    "labels", db.count("labelling", "select count(*) from label"),
-                    "listing", db.count("orientation", "select count(*) from listing")));
-            peakMemory.clear();
-            step.put("ceilings", ceilings());
-            step.put("search", search(step));
-            step.put("verification", verification(step));
-            step.put("propagation", propagation(load.held()));
-            boolean first = steps.isEmpty();
-            if (options.rebuild().equals("all") || (first && options.rebuild().equals("first"))) {
-                step.put("rebuild", rebuild());
+            if (size > loaded) {
+                Loader.Step load;
+                try (AutoCloseable cheapSignIns = tokens.cheapPasswordHashing()) {
+                    load = loader.load(loaded, size, 0);
+                }
+                step.put("load", loadFigures(load));
+                loaded = size;
             } else {
-                step.put("rebuild", Map.of("skipped", "not at this step (-Dbench.rebuild=all rebuilds at every"
-                        + " step; it replays every event of the topics)"));
+                step.put("load", Map.of("alreadyLoaded", loaded));
             }
-            // Last: the registrations leave events that the consumers apply for a while after.
-            step.put("registration", registration(step, size));
-            Map<String, Object> rss = new LinkedHashMap<>();
-            Map<String, Object> rssAtPeak = new LinkedHashMap<>();
-            peakMemory.forEach((service, peak) -> {
-                rss.put(service, Stats.round(peak.rssMiB(), 1));
-                rssAtPeak.put(service, Map.of("anonymousMiB", Stats.round(peak.anonymousMiB(), 1),
-                        "fileBackedMiB", Stats.round(peak.fileBackedMiB(), 1)));
-            });
-            step.put("maxRssMiB", rss);
-            step.put("rssAtPeakMiB", rssAtPeak);
-            steps.add(step);
+            if (options.loadOnly()) {
+                Console.info("Loaded " + size + " (load only): " + Http.write(step));
+                continue;
+            }
+            steps.add(measure(step));
             Console.info("Step " + size + " done: " + Http.write(step));
         }
+        if (options.loadOnly()) {
+            return report;
+        }
         report.put("steps", steps);
+        if (options.importRows() > 0) {
+            report.put("import", loader.importOnce(loaded, loaded + options.importRows()));
+        }
         report.put("startup", startup());
+        Map<String, Object> runPeaks = new LinkedHashMap<>();
+        runPeakMemory.forEach((process, peak) -> runPeaks.put(process, Stats.round(peak.rssMiB(), 1)));
+        report.put("maxRssOverRunMiB", runPeaks);
         report.put("loadAverageAtEnd", Machine.loadAverage());
         report.put("notes", notes);
         return report;
     }
 
-    // ---------- figures ----------
+    /** Every figure of one step, on the system as loaded. */
+    private Map<String, Object> measure(Map<String, Object> step) throws Exception {
+        List<String> labelNumbers = db.rows("labelling", "select number from label order by number").stream()
+                .map(r -> r[0]).toList();
+        List<Writes.Listed> listed = db.rows("orientation", "select label_number, registry_number from listing"
+                + " where label_number is not null order by registry_number").stream()
+                .map(r -> new Writes.Listed(r[0], r[1])).toList();
+        step.put("readModel", Map.of(
+                "registryRecords", db.count("registry", "select count(*) from practitioner"),
+                "labels", labelNumbers.size(),
+                "listing", listed.size()));
+        Console.info("Step " + step.get("practitioners") + ": " + step.get("readModel"));
+        if (labelNumbers.isEmpty() || listed.isEmpty()) {
+            throw new IllegalStateException("nothing labelled or listed: the mix needs labels and a listing");
+        }
+        long seed = ((Number) step.get("practitioners")).longValue();
+        Path portal = portalMix.portal(work.resolve("portal.tsv"), new PortalMix.Data(labelNumbers,
+                listed.stream().map(Writes.Listed::registryNumber).toList(), revalidations(seed),
+                options.orientationUrl(), options.labellingUrl()), options.mixRows(), seed);
+        Path verifications = portalMix.verifications(work.resolve("verifications.tsv"), new PortalMix.Data(
+                labelNumbers, List.of(), List.of(), options.orientationUrl(), options.labellingUrl()),
+                options.mixRows(), seed + 1);
+        Path searches = portalMix.searches(work.resolve("searches.tsv"), options.orientationUrl(), options.mixRows(),
+                seed + 2);
+        long[] distinct = PortalMix.distinct(portal);
+        step.put("mix", Map.of("rows", options.mixRows(), "distinctUrls", distinct[0], "distinctAreas", distinct[1]));
+        peakMemory.clear();
+
+        Map<String, Object> ceilings = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Path ping = PortalMix.ping(work.resolve("ping-" + service + ".tsv"), url(service), 1);
+            generator.run(ping, 200, options.durationSeconds());
+            ceilings.put(service, capacity.find("ceiling " + service + " (GET /ping)", ping, 500, P99_OBJECTIVE_MS));
+        }
+        step.put("ceilings", ceilings);
+
+        Writes writes = new Writes(options.labellingUrl(), options.orientationUrl(), tokens, listed);
+        try {
+            writes.start(options.writesPerSecond());
+            Map<String, long[]> orientationBefore = CacheMetrics.read(options.orientationUrl());
+            Map<String, long[]> labellingBefore = CacheMetrics.read(options.labellingUrl());
+            Map<String, Object> mix = capacity.find("portal mix", portal, 100, P99_OBJECTIVE_MS);
+            mix.put("ratioToOrientationCeiling", ratio(mix, ceilings.get("orientation-service")));
+            Map<String, Object> hitRates = new LinkedHashMap<>(CacheMetrics.hitRates(orientationBefore,
+                    CacheMetrics.read(options.orientationUrl())));
+            hitRates.putAll(CacheMetrics.hitRates(labellingBefore, CacheMetrics.read(options.labellingUrl())));
+            mix.put("cacheHitRates", hitRates);
+            step.put("portalMix", mix);
+
+            Map<String, Object> verification = capacity.find("verification", verifications, 200, P99_OBJECTIVE_MS);
+            verification.put("ratioToLabellingCeiling", ratio(verification, ceilings.get("labelling-service")));
+            step.put("verification", verification);
+
+            double half = Math.max(10, Math.floor(capacityOf(mix) / 2));
+            Console.info("Portal mix at half its capacity, " + half + "/s, " + options.operatingSeconds() + " s");
+            orientationBefore = CacheMetrics.read(options.orientationUrl());
+            LoadGenerator.Run operating = generator.run(portal, half, options.operatingSeconds());
+            Map<String, Object> atHalf = Capacity.summary(List.of(operating));
+            atHalf.put("cacheHitRates", CacheMetrics.hitRates(orientationBefore,
+                    CacheMetrics.read(options.orientationUrl())));
+            step.put("portalMixAtHalfCapacity", atHalf);
+        } finally {
+            writes.pause();
+            step.put("propagation", writes.figures());
+            writes.close();
+        }
+        Console.info("  -> propagation " + step.get("propagation"));
+        step.put("uncachedSearch", uncachedSearch(searches, capacityOf(ceilings.get("orientation-service"))));
+        step.put("pgbench", pgbenchSearch());
+        Map<String, Object> rss = new LinkedHashMap<>();
+        peakMemory.forEach((process, peak) -> rss.put(process, Map.of("rssMiB", Stats.round(peak.rssMiB(), 1),
+                "anonymousMiB", Stats.round(peak.anonymousMiB(), 1), "fileBackedMiB",
+                Stats.round(peak.fileBackedMiB(), 1))));
+        step.put("maxRss", rss);
+        if (options.rebuild().equals("all")) {
+            step.put("rebuild", rebuild());
+        }
+        return step;
+    }
+
+    /** Search URLs with the ETag of their answer now: the revalidations of the mix. */
+    private List<String[]> revalidations(long seed) {
+        List<String[]> known = new ArrayList<>();
+        for (String url : portalMix.distinctSearches(options.orientationUrl(), 500, seed + 3)) {
+            Http.Reply reply = Http.get(url, null);
+            if (reply.status() == 429) {
+                throw new IllegalStateException("orientation-service rate-limits anonymous search (HTTP 429): start"
+                        + " it with ORIENTATION_PORTAL_DEFAULT_REQUESTS_PER_MINUTE=1000000000 (see README.md)");
+            }
+            if (reply.ok() && reply.etag() != null) {
+                known.add(new String[] {url, reply.etag()});
+            }
+        }
+        return known;
+    }
+
+    /**
+     * API searches against a second orientation-service instance whose caches hold nothing, at a fifth of
+     * the orientation ceiling's capacity: what a search costs when no cache helps.
+     */
+    private Map<String, Object> uncachedSearch(Path searches, double orientationCeiling) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Long pid = pids.get("orientation-service");
+        if (pid == null || orientationCeiling <= 0) {
+            m.put("skipped", "orientation-service process or ceiling unknown");
+            return m;
+        }
+        int port = 19_400;
+        double rate = Math.floor(orientationCeiling / 5);
+        Console.info("Search without caches (second orientation instance on " + port + ", cache sizes 0) at "
+                + rate + "/s");
+        try (Processes.Instance instance = Processes.secondInstance(pid, Processes.port(options.orientationUrl()),
+                port, work, List.of("-Dquarkus.cache.caffeine.\"orientation-search-answers\".maximum-size=0",
+                        "-Dquarkus.cache.caffeine.\"orientation-search-aggregates\".maximum-size=0"))) {
+            instance.awaitReady();
+            Path local = Files.writeString(work.resolve("searches-uncached.tsv"), Files.readString(searches)
+                    .replace(options.orientationUrl(), "http://localhost:" + port));
+            generator.run(local, Math.max(5, rate / 4), options.durationSeconds());
+            List<LoadGenerator.Run> runs = new ArrayList<>();
+            for (int i = 0; i < options.runs(); i++) {
+                LoadGenerator.Run run = generator.run(local, rate, options.durationSeconds());
+                Console.info(String.format("  uncached search at %.0f/s: served %.0f/s, p50 %.0f ms, p99 %.0f ms",
+                        rate, run.all().perSecond(), run.all().p50(), run.all().p99()));
+                runs.add(run);
+            }
+            m.putAll(Capacity.summary(runs));
+            m.put("ratioOfOrientationCeiling", 0.2);
+        }
+        return m;
+    }
+
+    /** The search's three statements in SQL alone (pgbench), over the employment zones of the largest cities. */
+    private Map<String, Object> pgbenchSearch() throws Exception {
+        List<Path> sqlFiles = new ArrayList<>();
+        List<String> domains = List.of("MENTAL_HEALTH", "ADDICTION", "CHRONIC_ILLNESS", "FAMILY_CAREGIVING");
+        java.util.Set<String> zones = new java.util.HashSet<>();
+        for (Geography.Commune c : population.largestCommunes(200)) {
+            if (zones.size() < 8 && zones.add(c.zoneCode())) {
+                Geography.Department d = geography.mainDepartmentOf(c.zoneCode()).orElseThrow();
+                sqlFiles.add(pgbench.script("search-" + zones.size(), SearchSql.of(c.zoneCode(), d.code(),
+                        d.regionCode(), domains.get(zones.size() % domains.size()), 20)));
+            }
+        }
+        Console.info("pgbench: the search's statements against the orientation database, 8 clients");
+        List<Double> tps = new ArrayList<>();
+        List<Double> latency = new ArrayList<>();
+        for (int i = 0; i < options.runs(); i++) {
+            PgBench.Result r = pgbench.run("orientation", sqlFiles, 8, options.durationSeconds());
+            tps.add(r.tps());
+            latency.add(r.latencyAvgMs());
+        }
+        Console.info("  -> " + Stats.round(Stats.median(tps), 1) + " searches/s in SQL alone");
+        return Map.of("searchesPerSecond", Stats.spread(tps), "latencyAvgMs", Stats.spread(latency), "clients", 8);
+    }
+
+    private static double capacityOf(Object capacityFigures) {
+        return ((Number) ((Map<?, ?>) capacityFigures).get("capacityPerSecond")).doubleValue();
+    }
+
+    private static double ratio(Map<String, Object> figure, Object ceiling) {
+        double c = capacityOf(ceiling);
+        return c <= 0 ? Double.NaN : Stats.round(capacityOf(figure) / c, 3);
+    }
 
     private Map<String, Object> loadFigures(Loader.Step s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        int rows = s.to() - s.from();
         m.put("rowsImported", s.imported());
         m.put("rowsRejected", s.rejected());
         m.put("importSeconds", Stats.round(s.importSeconds(), 2));
-        m.put("importRowsPerSecond", Stats.round(s.imported() / s.importSeconds(), 0));
-        m.put("eventsRelayedSeconds", Stats.round(s.relaySeconds(), 2));
-        m.put("eventsAppliedByLabellingSeconds", Stats.round(s.labellingConsumedSeconds(), 2));
         m.put("eventsAppliedByOrientationSeconds", Stats.round(s.orientationConsumedSeconds(), 2));
-        m.put("rows", rows);
         m.put("labelled", s.labelled());
         m.put("published", s.published());
         m.put("keycloakAccountsSeconds", Stats.round(s.accountsSeconds(), 1));
         m.put("labellingPipelineSeconds", Stats.round(s.labellingSeconds(), 1));
         m.put("labelledPerSecond", Stats.round(s.labelled() / Math.max(0.001, s.labellingSeconds()), 1));
-        m.put("listingCaughtUpSeconds", Stats.round(s.listingSeconds(), 1));
-        m.put("callsWhileLabelling", s.calls());
-        return m;
-    }
-
-    private Map<String, Object> ceilings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            Console.info("HTTP ceiling of " + service + ": GET /q/health/live");
-            m.put(service, series(url(service) + "/q/health/live", null, options.connections()));
-        }
-        return m;
-    }
-
-    /** Several wrk runs of the same load: each run's figures and the medians. */
-    private Map<String, Object> series(String url, java.util.function.Supplier<Path> script, int connections) {
-        List<Double> rps = new ArrayList<>();
-        List<Double> p50 = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        List<Map<String, Object>> runs = new ArrayList<>();
-        long errors = 0;
-        for (int i = 0; i < options.warmupRuns(); i++) {
-            // Discarded: the JIT compiles the path under test (the ceiling's too) before the measured runs.
-            wrk.run(url, script == null ? null : script.get(), connections, options.durationSeconds());
-        }
-        for (int i = 0; i < options.runs(); i++) {
-            Wrk.Result r = wrk.run(url, script == null ? null : script.get(), connections, options.durationSeconds());
-            double ok = r.okRps(options.durationSeconds());
-            rps.add(ok);
-            p50.add(r.p50());
-            p99.add(r.p99());
-            errors += r.non2xx() + r.socketErrors();
-            runs.add(Map.of("rps", Stats.round(ok, 1), "p50ms", Stats.round(r.p50(), 2), "p99ms",
-                    Stats.round(r.p99(), 2), "non2xx", r.non2xx(), "socketErrors", r.socketErrors()));
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rps", Stats.round(Stats.median(rps), 1));
-        m.put("p50ms", Stats.round(Stats.median(p50), 2));
-        m.put("p99ms", Stats.round(Stats.median(p99), 2));
-        m.put("connections", connections);
-        m.put("errors", errors);
-        m.put("runs", runs);
-        Console.info("  -> " + m.get("rps") + " req/s (2xx), p50 " + m.get("p50ms") + " ms, p99 " + m.get("p99ms")
-                + " ms, errors " + errors);
-        return m;
-    }
-
-    private double ceilingOf(Map<String, Object> step, String service) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) step.get("ceilings")).get(service);
-        return ((Number) c.get("rps")).doubleValue();
-    }
-
-    private Map<String, Object> search(Map<String, Object> step) {
-        List<String> paths = new ArrayList<>();
-        List<Path> sqlFiles = new ArrayList<>();
-        Set<String> zones = new HashSet<>();
-        for (Geography.Commune c : population.largestCommunes(200)) {
-            if (zones.size() < 8 && zones.add(c.zoneCode())) {
-                String domain = SEARCH_DOMAINS.get(zones.size() % SEARCH_DOMAINS.size());
-                paths.add("/api/v1/practitioners?area=ze:" + c.zoneCode() + "&domain=" + domain);
-                Geography.Department d = geography.mainDepartmentOf(c.zoneCode()).orElseThrow();
-                sqlFiles.add(pgbench.script("search-" + zones.size(), SearchSql.of(c.zoneCode(), d.code(),
-                        d.regionCode(), domain, 20)));
-            }
-        }
-        Http.Reply probe = Http.get(options.orientationUrl() + paths.get(0), null);
-        if (probe.status() == 429) {
-            throw new IllegalStateException("orientation-service rate-limits anonymous search (HTTP 429): start it with"
-                    + " ORIENTATION_PORTAL_DEFAULT_REQUESTS_PER_MINUTE=1000000000 (see README.md)");
-        }
-        probe.require("search probe");
-        long total = probe.json().path("total").asLong(-1);
-        Console.info("Orientation search (zone + domain), " + paths.size() + " zones; first one finds " + total);
-        Path script = wrk.script("search", Lua.rotating(paths, 0));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("paths", paths);
-        m.put("exampleTotal", total);
-        m.put("full", series(options.orientationUrl(), () -> script, options.connections()));
-        double max = (double) ((Map<?, ?>) m.get("full")).get("rps");
-        double ceiling = ceilingOf(step, "orientation-service");
-        m.put("ratioToHttpCeiling", Stats.round(max / ceiling, 3));
-
-        // Latency at about half the maximum. wrk paces each connection with the script's delay(), in whole
-        // milliseconds: a connection sends one request per delay plus response time. The connections for the
-        // target are counted with the full load's median response time, an upper bound at half load (4 connections
-        // at wrk's shortest delay, 1 ms, could not pace more than about 3 000 req/s).
-        int delayMs = 10;
-        double target = max / 2;
-        double fullP50Ms = ((Number) ((Map<?, ?>) m.get("full")).get("p50ms")).doubleValue();
-        int pacedConnections = (int) Math.max(options.threads(), Math.round(target * (delayMs + fullP50Ms) / 1000));
-        Console.info("Orientation search paced at about " + Math.round(target) + " req/s (" + pacedConnections
-                + " connections, " + delayMs + " ms between a connection's requests)");
-        Path paced = wrk.script("search-paced", Lua.rotating(paths, delayMs));
-        Map<String, Object> half = series(options.orientationUrl(), () -> paced, pacedConnections);
-        half.put("targetRps", Stats.round(target, 1));
-        m.put("atHalfThroughput", half);
-
-        Console.info("pgbench: the same two statements per search against the orientation database");
-        List<Double> tps = new ArrayList<>();
-        List<Double> lat = new ArrayList<>();
-        for (int i = 0; i < options.runs(); i++) {
-            PgBench.Result r = pgbench.run("orientation", sqlFiles, 8, options.durationSeconds());
-            tps.add(r.tps());
-            lat.add(r.latencyAvgMs());
-        }
-        Map<String, Object> pg = new LinkedHashMap<>();
-        pg.put("tps", Stats.round(Stats.median(tps), 1));
-        pg.put("latencyAvgMs", Stats.round(Stats.median(lat), 2));
-        pg.put("clients", 8);
-        pg.put("runs", tps.stream().map(t -> Stats.round(t, 1)).toList());
-        Console.info("  -> " + pg.get("tps") + " searches/s in SQL alone");
-        m.put("pgbench", pg);
-        m.put("ratioToDatabaseCeiling", Stats.round(max / Stats.median(tps), 3));
-        return m;
-    }
-
-    private Map<String, Object> verification(Map<String, Object> step) {
-        List<String> sample = new ArrayList<>(labelNumbers.subList(0, Math.min(200, labelNumbers.size())));
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (sample.isEmpty()) {
-            m.put("skipped", "no label granted");
-            return m;
-        }
-        List<String> paths = sample.stream().map(n -> "/api/v1/labels/" + n + "/verification").toList();
-        Http.get(options.labellingUrl() + paths.get(0), null).require("verification probe");
-        Console.info("Label verification (" + paths.size() + " label numbers, a different X-Forwarded-For client"
-                + " address per request)");
-        Path script = wrk.script("verify", Lua.verification(paths));
-        m.put("full", series(options.labellingUrl(), () -> script, options.connections()));
-        double max = (double) ((Map<?, ?>) m.get("full")).get("rps");
-        m.put("ratioToHttpCeiling", Stats.round(max / ceilingOf(step, "labelling-service"), 3));
-        Console.info("pgbench: the verification's two reads (label by number, holder's public name)");
-        Path sql = pgbench.script("verify", VerificationSql.of(sample));
-        List<Double> tps = new ArrayList<>();
-        for (int i = 0; i < options.runs(); i++) {
-            tps.add(pgbench.run("labelling", List.of(sql), 8, options.durationSeconds()).tps());
-        }
-        m.put("pgbench", Map.of("tps", Stats.round(Stats.median(tps), 1), "clients", 8));
-        Console.info("  -> " + Stats.round(Stats.median(tps), 1) + " verifications/s in SQL alone");
-        m.put("ratioToDatabaseCeiling", Stats.round(max / Stats.median(tps), 3));
-        return m;
-    }
-
-    private Map<String, Object> registration(Map<String, Object> step, int size) {
-        Console.info("Registrations through POST /api/v1/practitioners (agent), then until the outbox is drained");
-        List<Double> sustained = new ArrayList<>();
-        List<Double> httpRps = new ArrayList<>();
-        List<Double> drain = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        List<Map<String, Object>> runs = new ArrayList<>();
-        List<String> templates = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            Map<String, Object> body = population.registrationBody(5_000_000 + i);
-            body.put("email", "EMAIL_PLACEHOLDER");
-            templates.add(Http.write(body));
-        }
-        for (int run = 0; run < options.warmupRuns(); run++) {
-            // Discarded, as in series(): its practitioners are not counted.
-            wrk.run(options.registryUrl(), wrk.script("register", Lua.registration(templates, tokens.agent(),
-                    options.runTag() + "s" + size + "w" + run)), options.connections(), options.durationSeconds());
-            db.awaitOutboxEmpty("registry", 300);
-        }
-        for (int run = 0; run < options.runs(); run++) {
-            Path script = wrk.script("register", Lua.registration(templates, tokens.agent(),
-                    options.runTag() + "s" + size + "r" + run));
-            long before = db.count("registry", "select count(*) from practitioner");
-            long t0 = System.nanoTime();
-            Wrk.Result r = wrk.run(options.registryUrl(), script, options.connections(), options.durationSeconds());
-            double drained = db.awaitOutboxEmpty("registry", 300);
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            long created = db.count("registry", "select count(*) from practitioner") - before;
-            double ok = r.okRps(options.durationSeconds());
-            httpRps.add(ok);
-            drain.add(drained);
-            p99.add(r.p99());
-            sustained.add(created / elapsed);
-            runs.add(Map.of("created", created, "httpRps", Stats.round(ok, 1), "p99ms", Stats.round(r.p99(), 2),
-                    "outboxDrainedAfterSeconds", Stats.round(drained, 2), "withEventsPerSecond",
-                    Stats.round(created / elapsed, 1), "non2xx", r.non2xx()));
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("httpRps", Stats.round(Stats.median(httpRps), 1));
-        m.put("p99ms", Stats.round(Stats.median(p99), 2));
-        m.put("outboxDrainedAfterSeconds", Stats.round(Stats.median(drain), 2));
-        m.put("withEventsPerSecond", Stats.round(Stats.median(sustained), 1));
-        m.put("ratioToHttpCeiling", Stats.round(Stats.median(httpRps) / ceilingOf(step, "registry-service"), 3));
-        m.put("runs", runs);
-        Console.info("  -> " + m.get("httpRps") + " registrations/s over HTTP, " + m.get("withEventsPerSecond")
-                + "/s counting until their events left the outbox");
-        return m;
-    }
-
-    /** Grants the held applications one by one and times each until its practitioner is in the listing. */
-    private Map<String, Object> propagation(List<Loader.Held> held) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (held.isEmpty()) {
-            m.put("skipped", "no practitioner held back");
-            return m;
-        }
-        Console.info("Propagation: granting " + held.size() + " labels, 10 per second, polling orientation's listing");
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Double> latencies = new ConcurrentHashMap<>();
-        Thread poller = new Thread(() -> {
-            try (Connection c = db.connect("orientation")) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Set<String> pending = new HashSet<>(sentAt.keySet());
-                    pending.removeAll(latencies.keySet());
-                    if (!pending.isEmpty()) {
-                        long now = System.nanoTime();
-                        for (String n : Db.listed(c, pending)) {
-                            latencies.put(n, (now - sentAt.get(n)) / 1e6);
-                        }
-                    }
-                    if (!Pause.pause(2)) {
-                        return;
-                    }
-                }
-            } catch (Exception e) {
-                Console.info("  poller stopped: " + e.getMessage());
-            }
-        }, "listing-poller");
-        poller.start();
-        String regulator = tokens.regulator();
-        List<Double> grantMs = new ArrayList<>();
-        for (Loader.Held h : held) {
-            long t = System.nanoTime();
-            sentAt.put(h.registryNumber(), t);
-            loader.grant(h.applicationId(), h.etag(), h.scope(), regulator);
-            grantMs.add((System.nanoTime() - t) / 1e6);
-            Pause.pause(100 - (long) ((System.nanoTime() - t) / 1e6));
-        }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (latencies.size() < held.size() && System.currentTimeMillis() < deadline) {
-            Pause.pause(20);
-        }
-        poller.interrupt();
-        poller.join();
-        List<Double> values = new ArrayList<>(latencies.values());
-        m.put("granted", held.size());
-        m.put("visible", values.size());
-        m.put("p50ms", Stats.round(Stats.percentile(values, 50), 1));
-        m.put("p99ms", Stats.round(Stats.percentile(values, 99), 1));
-        m.put("maxMs", Stats.round(Stats.percentile(values, 100), 1));
-        m.put("grantCallP50ms", Stats.round(Stats.percentile(grantMs, 50), 1));
-        Console.info("  -> visible in search's table: p50 " + m.get("p50ms") + " ms, p99 " + m.get("p99ms") + " ms ("
-                + values.size() + "/" + held.size() + ")");
         return m;
     }
 
@@ -481,6 +403,7 @@ public final class Benchmarks {
 
     private Map<String, Object> startup() {
         Map<String, Object> m = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean coldPageCache = new java.util.concurrent.atomic.AtomicBoolean();
         int spare = 19_500;
         for (String service : SERVICES) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -493,6 +416,7 @@ public final class Benchmarks {
                 List<Double> rss = new ArrayList<>();
                 for (int i = 0; i < options.startupRuns(); i++) {
                     try {
+                        coldPageCache.set(Processes.dropPageCache());
                         Processes.Start st = Processes.timedStart(pid, Processes.port(url(service)), spare++,
                                 Path.of(System.getProperty("java.io.tmpdir")));
                         ready.add(st.readySeconds());
@@ -511,14 +435,20 @@ public final class Benchmarks {
             }
             m.put(service, s);
         }
+        m.put("coldPageCache", coldPageCache.get());
+        if (!coldPageCache.get()) {
+            notes.add("starts were timed with the page cache as it was: dropping it needs root");
+        }
         return m;
     }
 
     private void sampleRss() {
         while (true) {
             pids.forEach((service, pid) -> {
-                Processes.memory(pid).ifPresent(sample -> peakMemory.merge(service, sample,
-                        (peak, next) -> next.rssMiB() > peak.rssMiB() ? next : peak));
+                Processes.memory(pid).ifPresent(sample -> {
+                    peakMemory.merge(service, sample, (peak, next) -> next.rssMiB() > peak.rssMiB() ? next : peak);
+                    runPeakMemory.merge(service, sample, (peak, next) -> next.rssMiB() > peak.rssMiB() ? next : peak);
+                });
             });
             if (!Pause.pause(250)) {
                 return;

@@ -86,10 +86,10 @@ final class Db {
     }
 
     /** Waits until the query's count reaches the target; returns the seconds waited, or -1 on timeout. */
-    double awaitCount(String database, String sql, long target, long timeoutSeconds) {
+    double awaitCount(String database, String sql, long target, long timeoutSeconds, Object... params) {
         long start = System.nanoTime();
         while (System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
-            if (count(database, sql) >= target) {
+            if (count(database, sql, params) >= target) {
                 return (System.nanoTime() - start) / 1e9;
             }
             Pause.pause(100);

@@ -77,6 +77,52 @@ final class Loader {
         this.db = db;
     }
 
+    /**
+     * One file of the rows {@code from..to-1} (the agencies' import limit is 100 000 rows): the time to the
+     * job's end, then until every imported record is in labelling-service and orientation-service, checked
+     * by id (the ids the registry gave them).
+     */
+    Map<String, Object> importOnce(int from, int to) {
+        Console.info("One import of " + (to - from) + " rows, then each record's id in labelling and orientation");
+        String csv = population.csv(from, to);
+        long t0 = System.nanoTime();
+        String jobUrl = Http.send("POST", options.registryUrl() + "/api/v1/imports", tokens.agent(), "text/csv", csv,
+                Map.of("Idempotency-Key", "bench-once-" + options.runTag() + "-" + from)).require("POST /api/v1/imports")
+                .location();
+        JsonNode job;
+        do {
+            Pause.pause(100);
+            job = Http.get(jobUrl, tokens.agent()).require("GET import job").json();
+        } while ("RUNNING".equals(job.path("status").asText()));
+        double imported = (System.nanoTime() - t0) / 1e9;
+        List<String> ids = new ArrayList<>();
+        for (String[] row : db.rows("registry", "select id, email from practitioner where email like ?",
+                "%." + options.runTag() + "@bench.pairaidance.test")) {
+            int index = Integer.parseInt(row[1].substring(1, row[1].indexOf('.')));
+            if (index >= from && index < to) {
+                ids.add(row[0]);
+            }
+        }
+        String idList = String.join(",", ids);
+        String byId = " where practitioner_id = any(string_to_array(?, ',')::uuid[])";
+        db.awaitCount("labelling", "select count(*) from practitioner_eligibility" + byId, ids.size(), 600, idList);
+        double inLabelling = (System.nanoTime() - t0) / 1e9;
+        db.awaitCount("orientation", "select count(*) from registry_state" + byId, ids.size(), 600, idList);
+        double inOrientation = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", to - from);
+        m.put("status", job.path("status").asText());
+        m.put("importedRows", job.path("importedRows").asInt());
+        m.put("rejectedRows", job.path("rejectedRows").asInt());
+        m.put("csvMiB", Stats.round(csv.length() / 1048576.0, 1));
+        m.put("importedSeconds", Stats.round(imported, 1));
+        m.put("everyIdInLabellingSeconds", Stats.round(inLabelling, 1));
+        m.put("everyIdInOrientationSeconds", Stats.round(inOrientation, 1));
+        m.put("visibleEverywhereSeconds", Stats.round(Math.max(inLabelling, inOrientation), 1));
+        Console.info("  -> " + m);
+        return m;
+    }
+
     Step load(int from, int to, int holdForPropagation) throws Exception {
         long registryBefore = db.count("orientation", "select count(*) from registry_state");
         long eligibilityBefore = db.count("labelling", "select count(*) from practitioner_eligibility");

@@ -24,7 +24,9 @@ final class Machine {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("postgresql", db.rows("registry", "select version()").get(0)[0].replaceFirst(" on .*", ""));
-        m.put("wrk", command("wrk", "--version").lines().findFirst().orElse("?").replaceFirst(" \\[.*", ""));
+        m.put("commit", command("git", "-C", Path.of(System.getProperty("bench.repository-root", ".")).toString(),
+                "rev-parse", "--short", "HEAD").strip());
+        m.put("loadGenerator", "Gatling " + io.gatling.core.Predef.class.getPackage().getImplementationVersion());
         m.put("pgbench", command(PgBench.locate(), "--version").strip());
         m.put("loadAverageAtStart", loadAverage());
         return m;

@@ -13,13 +13,14 @@ record Options(
         double labelledFraction,
         int maxLabelled,
         int maxPublished,
-        int propagationSamples,
         int durationSeconds,
         int runs,
-        int warmupRuns,
-        int connections,
-        int threads,
+        double writesPerSecond,
+        int mixRows,
+        int operatingSeconds,
+        int importRows,
         int loadConcurrency,
+        boolean loadOnly,
         String registryUrl,
         String labellingUrl,
         String orientationUrl,
@@ -33,9 +34,7 @@ record Options(
         Path logDir,
         int startupRuns,
         String rebuild,
-        String runTag,
-        int resumeFrom,
-        String previousSteps) {
+        String runTag) {
 
     static Options fromSystemProperties() {
         Path root = Path.of(prop("bench.repository-root", ".")).toAbsolutePath().normalize();
@@ -43,16 +42,16 @@ record Options(
                 Arrays.stream(prop("bench.sizes", "10000,100000,1000000").split(",")).map(String::strip)
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(prop("bench.labelled-fraction", "0.7")),
-                // 70 % of the default population of 100 000, labelled and published.
-                Integer.parseInt(prop("bench.max-labelled", "70000")),
-                Integer.parseInt(prop("bench.max-published", "70000")),
-                Integer.parseInt(prop("bench.propagation-samples", "100")),
+                Integer.parseInt(prop("bench.max-labelled", "700000")),
+                Integer.parseInt(prop("bench.max-published", "700000")),
                 Integer.parseInt(prop("bench.duration", "10")),
                 Integer.parseInt(prop("bench.runs", "3")),
-                Integer.parseInt(prop("bench.warmup-runs", "1")),
-                Integer.parseInt(prop("bench.connections", "16")),
-                Integer.parseInt(prop("bench.threads", "2")),
+                Double.parseDouble(prop("bench.writes-per-second", "5")),
+                Integer.parseInt(prop("bench.mix-rows", "200000")),
+                Integer.parseInt(prop("bench.operating-seconds", "60")),
+                Integer.parseInt(prop("bench.import-rows", "100000")),
                 Integer.parseInt(prop("bench.load-concurrency", "32")),
+                Boolean.parseBoolean(prop("bench.load-only", "false")),
                 prop("bench.registry-url", "http://localhost:8081"),
                 prop("bench.labelling-url", "http://localhost:8082"),
                 prop("bench.orientation-url", "http://localhost:8083"),
@@ -64,11 +63,9 @@ record Options(
                 Path.of(prop("bench.output-dir", prop("bench.default-output-dir", root.resolve("deploy/docs").toString()))).toAbsolutePath().normalize(),
                 root,
                 Path.of(prop("bench.log-dir", root.resolve(".local-data/logs").toString())).toAbsolutePath().normalize(),
-                Integer.parseInt(prop("bench.startup-runs", "5")),
-                prop("bench.rebuild", "all"),
-                prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
-                Integer.parseInt(prop("bench.resume-from", "0")),
-                prop("bench.previous-steps", ""));
+                Integer.parseInt(prop("bench.startup-runs", "3")),
+                prop("bench.rebuild", "none"),
+                prop("bench.run-tag", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)));
     }
 
     String jdbcUrl(String database) {

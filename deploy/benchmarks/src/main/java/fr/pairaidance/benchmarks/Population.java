@@ -143,12 +143,29 @@ final class Population {
                 .reversed()).limit(count).toList();
     }
 
+    /** A commune drawn in proportion to its population: where people live, search and are. */
+    Geography.Commune communeOfSomeone(SplittableRandom r) {
+        return commune(r.nextLong(cumulative[cumulative.length - 1]));
+    }
+
+    /** One value of a search filter, drawn with the frequencies of the practitioners. */
+    static String filterValue(SplittableRandom r, String filter) {
+        return switch (filter) {
+            case "domain" -> pick(r, DOMAINS, 1).get(0);
+            case "mode" -> pick(r, MODES, 1).get(0);
+            case "format" -> pick(r, FORMATS, 1).get(0);
+            case "language" -> r.nextInt(2) == 0 ? "fr" : pick(r, OTHER_LANGUAGES, 1).get(0);
+            case "remote" -> "true";
+            default -> throw new IllegalArgumentException(filter);
+        };
+    }
+
     private Geography.Commune commune(long ticket) {
         int i = java.util.Arrays.binarySearch(cumulative, ticket + 1);
         return communes[i >= 0 ? i : -i - 1];
     }
 
-    private static List<String> pick(SplittableRandom r, Map<String, Integer> weights, int count) {
+    static List<String> pick(SplittableRandom r, Map<String, Integer> weights, int count) {
         List<String> chosen = new ArrayList<>();
         int total = weights.values().stream().mapToInt(Integer::intValue).sum();
         for (int attempt = 0; chosen.size() < count && attempt < 20; attempt++) {
@@ -190,7 +207,7 @@ final class Population {
         return sb.toString();
     }
 
-    private static Map<String, Integer> weights(Object... pairs) {
+    static Map<String, Integer> weights(Object... pairs) {
         Map<String, Integer> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], (Integer) pairs[i + 1]);

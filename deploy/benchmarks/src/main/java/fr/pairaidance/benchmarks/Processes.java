@@ -126,39 +126,94 @@ final class Processes {
         return env;
     }
 
+    /** The JVM of the run command ({@code ./mvnw -Prun}): Maven's, hosting the local system's launcher. */
+    static Optional<Long> launcherPid() {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        List<String> args = cmdline(p);
+                        return args.stream().anyMatch(a -> a.contains("plexus.classworlds"))
+                                && args.stream().anyMatch(a -> a.equals("-Prun") || a.equals("run"));
+                    })
+                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empties the kernel's page cache (root only): the next start reads its files from disk. */
+    static boolean dropPageCache() {
+        try {
+            new ProcessBuilder("sync").start().waitFor();
+            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
+            return true;
+        } catch (IOException | InterruptedException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** A second instance of a running service, stopped on close. */
+    static final class Instance implements AutoCloseable {
+        private final Process process;
+        private final int port;
+        private final long startedAt;
+        private final Path log;
+
+        private Instance(Process process, int port, long startedAt, Path log) {
+            this.process = process;
+            this.port = port;
+            this.startedAt = startedAt;
+            this.log = log;
+        }
+
+        /** Seconds from the process start to its first 200 on /q/health/ready. */
+        double awaitReady() {
+            String health = "http://localhost:" + port + "/q/health/ready";
+            while (Http.status(health) != 200) {
+                if (!process.isAlive() || System.nanoTime() - startedAt > 180_000_000_000L) {
+                    throw new IllegalStateException("second instance on " + port + " did not get ready (see " + log
+                            + ")");
+                }
+                Pause.pause(20);
+            }
+            return (System.nanoTime() - startedAt) / 1e9;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
     /**
-     * Starts another instance of the service running on {@code port} with the same command line, on
-     * {@code sparePort}, and times it from process start to 200 on /q/health/ready; then stops it. It
-     * shares the database and joins the same consumer groups (a short rebalance for the running one).
+     * Starts another instance of the service running on {@code port} with the same command line and
+     * environment, on {@code sparePort}, with {@code extraOptions} for its JVM. It shares the database and
+     * joins the same consumer groups (a short rebalance for the running one).
      */
-    static Start timedStart(long pid, int port, int sparePort, Path logDir) throws Exception {
+    static Instance secondInstance(long pid, int port, int sparePort, Path logDir, List<String> extraOptions)
+            throws IOException {
         List<String> args = new ArrayList<>(cmdline(Path.of("/proc/" + pid)));
         args.replaceAll(a -> a.equals("-Dquarkus.http.port=" + port) ? "-Dquarkus.http.port=" + sparePort : a);
+        args.addAll(1, extraOptions);
         Path cwd = Path.of("/proc/" + pid + "/cwd").toRealPath();
-        Path log = Files.createTempFile(logDir, "startup-" + port + "-", ".log");
+        Path log = Files.createTempFile(logDir, "instance-" + sparePort + "-", ".log");
         long t0 = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(args).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(Path.of("/proc/" + pid)));
-        Process p = builder.start();
-        try {
-            String health = "http://localhost:" + sparePort + "/q/health/ready";
-            while (Http.status(health) != 200) {
-                if (!p.isAlive() || System.nanoTime() - t0 > 180_000_000_000L) {
-                    throw new IllegalStateException("second instance on " + sparePort + " did not get ready (see "
-                            + log + ")");
-                }
-                Pause.pause(20);
-            }
-            double ready = (System.nanoTime() - t0) / 1e9;
-            double rss = memory(p.pid()).map(Memory::rssMiB).orElse(Double.NaN);
-            return new Start(ready, startedInFromLog(log), rss);
-        } finally {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        return new Instance(builder.start(), sparePort, t0, log);
+    }
+
+    /** Times a second instance from process start to 200 on /q/health/ready; then stops it. */
+    static Start timedStart(long pid, int port, int sparePort, Path logDir) throws Exception {
+        try (Instance instance = secondInstance(pid, port, sparePort, logDir, List.of())) {
+            double ready = instance.awaitReady();
+            double rss = memory(instance.process.pid()).map(Memory::rssMiB).orElse(Double.NaN);
+            return new Start(ready, startedInFromLog(instance.log), rss);
         }
     }
 }

@@ -1,11 +1,10 @@
 package fr.pairaidance.benchmarks;
 
 /**
- * The two statements orientation-service runs for one search page with an area and a domain (see its
- * ListingSearch): the page, level by level, then the counts per level and the facets of the area's rows
- * and of their remote ones, with the values inlined. The third part of its aggregates, the country's remote
- * practitioners with that domain, is the same for every area and read once per domain and read-model version:
- * it is not in this script.
+ * The three statements orientation-service runs for one search page with an area and a domain when its
+ * caches do not hold the answer (see its ListingSearch), with the values inlined: the page, level by level;
+ * the counts per level and the facets of the area's rows and of their remote ones (the area part); the
+ * country's remote practitioners with that domain and their facets (the remote part, shared by every area).
  */
 final class SearchSql {
 
@@ -41,7 +40,9 @@ final class SearchSql {
                 + facets("", "")
                 + " union all select 'remote', null, count(*) from f where remote"
                 + facets("remote ", " where remote") + ";";
-        return page + "\n" + aggregates + "\n";
+        String remote = "with f as (select -1 as rank, remote, domains, modes, formats from listing where " + filter
+                + " and remote) select 'level', rank::text, count(*) from f group by rank" + facets("", "") + ";";
+        return page + "\n" + aggregates + "\n" + remote + "\n";
     }
 
     private static String facets(String tagPrefix, String condition) {

@@ -25,6 +25,12 @@ final class Stats {
         return v[Math.max(0, Math.min(v.length - 1, rank))];
     }
 
+    /** The median of a few runs' values, with their minimum and maximum. */
+    static java.util.Map<String, Object> spread(java.util.List<Double> values) {
+        return java.util.Map.of("median", round(median(values), 1), "min", round(percentile(values, 0), 1), "max",
+                round(percentile(values, 100), 1));
+    }
+
     static double round(double v, int digits) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -16,8 +15,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * W3C Bitstring Status Lists of the credentials: every list has {@link #SIZE} entries; a credential is
- * given an index at random in the open list, never given again; a list closes when half full, so that
- * a verifier downloading it cannot tell which of many credentials it checks. The bits are not stored:
+ * given the next index of the open list in the order of the list's secret random permutation, never given
+ * again; a list closes when half full, so that a verifier downloading it cannot tell which of many
+ * credentials it checks, nor when they were issued. The bits are not stored:
  * they are read from the credentials' {@code revoked} and {@code suspended} flags.
  */
 @ApplicationScoped
@@ -51,33 +51,30 @@ public class StatusLists {
     public record Entry(int list, int index) {
     }
 
-    private final SecureRandom random = new SecureRandom();
     private final EntityManager em;
     private final Clock clock;
+    private final StatusListCursor cursor;
 
-    StatusLists(EntityManager em, Clock clock) {
+    StatusLists(EntityManager em, Clock clock, StatusListCursor cursor) {
         this.em = em;
         this.clock = clock;
+        this.cursor = cursor;
     }
 
     /**
-     * A random free index of the open list, for a credential the caller inserts in the same
-     * transaction; opens a new list when the open one is full. Holds the list's row until the
-     * transaction ends, so indexes are given one at a time (the table's unique key backs this).
+     * The next entry of the open list, for a credential the caller inserts in its transaction; opens a
+     * new list when the open one is full. The index is the list's secret permutation of the entry's rank,
+     * so no two credentials of a list share one (the table's unique key backs this).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Entry allocate() {
-        int list = openList();
-        while (true) {
-            int index = random.nextInt(SIZE);
-            boolean taken = !em.createNativeQuery("select 1 from label_credential where status_list = ?1 "
-                    + "and status_index = ?2").setParameter(1, list).setParameter(2, index).getResultList().isEmpty();
-            if (!taken) {
-                em.createNativeQuery("update status_list set allocated = allocated + 1 where id = ?1")
-                        .setParameter(1, list).executeUpdate();
-                return new Entry(list, index);
-            }
-        }
+        StatusListCursor.Taken taken = cursor.next();
+        return new Entry(taken.list(), index(taken.rank(), taken.multiplier(), taken.mask()));
+    }
+
+    /** A bijection of [0, SIZE): an odd multiplier modulo a power of two, then a mask. */
+    static int index(int rank, int multiplier, int mask) {
+        return (int) (((long) rank * multiplier) & (SIZE - 1)) ^ mask;
     }
 
     /** Marks the lists of these credentials as changed, so that verifiers get the new bits. */
@@ -109,20 +106,6 @@ public class StatusLists {
             bits[i / 8] |= (byte) (0x80 >>> (i % 8));
         }
         return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(gzip(bits));
-    }
-
-    private int openList() {
-        @SuppressWarnings("unchecked")
-        List<Number> open = em.createNativeQuery(
-                "select id from status_list where allocated < ?1 order by id limit 1 for update")
-                .setParameter(1, FILL_LIMIT).getResultList();
-        if (!open.isEmpty()) {
-            return open.get(0).intValue();
-        }
-        em.createNativeQuery("insert into status_list (id, updated_at) "
-                        + "select coalesce(max(id), 0) + 1, ?1 from status_list on conflict do nothing")
-                .setParameter(1, clock.instant()).executeUpdate();
-        return openList();
     }
 
     private static byte[] gzip(byte[] bits) {

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.pairaidance.labelling.persistence.LabelVerificationRead;
 import fr.pairaidance.platform.notify.PgListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,12 +39,15 @@ public class VerificationCache {
     private final LabelVerificationRead labels;
     private final TransactionSynchronizationRegistry transactions;
     private final Cache<String, LabelVerificationRead.Row> rows = Caffeine.newBuilder()
-            .maximumSize(20_000).expireAfterWrite(AT_MOST).build();
+            .maximumSize(20_000).expireAfterWrite(AT_MOST).recordStats().build();
     private volatile PgListener listener;
 
-    VerificationCache(LabelVerificationRead labels, TransactionSynchronizationRegistry transactions) {
+    VerificationCache(LabelVerificationRead labels, TransactionSynchronizationRegistry transactions,
+            MeterRegistry meters) {
         this.labels = labels;
         this.transactions = transactions;
+        // Hits and misses in /q/metrics (cache_gets_total{cache="labelling-verification",result}).
+        CaffeineCacheMetrics.monitor(meters, rows, "labelling-verification");
     }
 
     void start(@Observes StartupEvent event) {
