@@ -138,6 +138,49 @@ class SearchCachingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !again.equals(search("pl").getHeader("ETag")));
     }
 
+    @Inject
+    @io.quarkus.cache.CacheName("orientation-search-answers")
+    io.quarkus.cache.Cache answers;
+
+    @Inject
+    @io.quarkus.cache.CacheName("orientation-search-aggregates")
+    io.quarkus.cache.Cache aggregates;
+
+    private static Response reunionSearch(String... more) {
+        var request = given().queryParam("area", "ze:0403").queryParam("language", "vi");
+        for (int i = 0; i < more.length; i += 2) {
+            request = request.queryParam(more[i], more[i + 1]);
+        }
+        return request.get("/api/v1/practitioners");
+    }
+
+    /** The versions the cache's entries are of. */
+    private static java.util.Set<Long> versionsIn(io.quarkus.cache.Cache cache) {
+        return cache.as(io.quarkus.cache.CaffeineCache.class).keySet().stream()
+                .map(k -> ((fr.pairaidance.orientation.service.VersionedCache.Key) k).version())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void onceTheListingChangesTheCachesHoldNothingOfItsOlderVersions() {
+        // Saint-Denis (La Réunion): a zone no other search of these tests reads.
+        Feed.P p = published(new Feed.P().speaking("vi").in("97411", "0403", "974", "04"));
+        reunionSearch().then().statusCode(200);
+        reunionSearch("domain", "MENTAL_HEALTH").then().statusCode(200);
+        java.util.Set<Long> old = versionsIn(answers);
+        org.junit.jupiter.api.Assertions.assertFalse(old.isEmpty(), "the answers were cached");
+
+        label(p, "RENEWAL_DUE", "renewal-due.v1");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "RENEWAL_DUE".equals(reunionSearch().path("items[0].label.state")));
+        reunionSearch("domain", "MENTAL_HEALTH").then().statusCode(200);
+        java.util.Set<Long> now = versionsIn(answers);
+        assertEquals(1, now.size(), "answers of one version only: " + now);
+        assertEquals(1, versionsIn(aggregates).size(), "aggregates of one version only: " + versionsIn(aggregates));
+        org.junit.jupiter.api.Assertions.assertTrue(now.iterator().next() > java.util.Collections.max(old),
+                "the newest version stays: " + old + " then " + now);
+    }
+
     private static final String LISTENER = "select count(*) from pg_stat_activity "
             + "where application_name = 'orientation-read-model-version'";
 

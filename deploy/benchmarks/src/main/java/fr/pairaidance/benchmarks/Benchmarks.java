@@ -83,6 +83,9 @@ public final class Benchmarks {
             System.exit(0);
         }
         report.put("totalMinutes", Stats.round((System.nanoTime() - started) / 6e10, 1));
+        if (options.append()) {
+            report = Report.appended(options, report);
+        }
         Report.write(options, report);
         Console.info("Written " + options.outputDir().resolve("benchmarks.md") + " and benchmarks.json ("
                 + report.get("totalMinutes") + " min)");
@@ -176,7 +179,9 @@ public final class Benchmarks {
         if (options.importRows() > 0) {
             report.put("import", loader.importOnce(loaded, loaded + options.importRows()));
         }
-        report.put("startup", startup());
+        if (options.startupRuns() > 0) {
+            report.put("startup", startup());
+        }
         Map<String, Object> runPeaks = new LinkedHashMap<>();
         runPeakMemory.forEach((process, peak) -> runPeaks.put(process, Stats.round(peak.rssMiB(), 1)));
         report.put("maxRssOverRunMiB", runPeaks);

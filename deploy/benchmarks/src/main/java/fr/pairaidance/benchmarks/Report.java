@@ -24,6 +24,49 @@ final class Report {
                 StandardCharsets.UTF_8);
     }
 
+    /**
+     * This run's figures added to those of the report already written (-Dbench.append): its steps replace
+     * the same steps there, the others stay; the import, starts and memory of the run stay unless measured
+     * again; the run times add up.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> appended(Options options, Map<String, Object> run) throws IOException {
+        java.nio.file.Path json = options.outputDir().resolve("benchmarks.json");
+        if (!Files.exists(json)) {
+            return run;
+        }
+        Map<String, Object> earlier = Http.JSON.readValue(json.toFile(), Map.class);
+        java.util.TreeMap<Integer, Object> steps = new java.util.TreeMap<>();
+        for (Object s : (List<Object>) earlier.getOrDefault("steps", List.of())) {
+            steps.put(((Number) ((Map<String, Object>) s).get("practitioners")).intValue(), s);
+        }
+        for (Object s : (List<Object>) run.getOrDefault("steps", List.of())) {
+            steps.put(((Number) ((Map<String, Object>) s).get("practitioners")).intValue(), s);
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(run);
+        merged.put("steps", new java.util.ArrayList<>(steps.values()));
+        for (String part : List.of("import", "startup")) {
+            if (!run.containsKey(part) && earlier.containsKey(part)) {
+                merged.put(part, earlier.get(part));
+            }
+        }
+        Map<String, Object> peaks = new java.util.LinkedHashMap<>((Map<String, Object>) earlier.getOrDefault(
+                "maxRssOverRunMiB", Map.of()));
+        ((Map<String, Object>) run.getOrDefault("maxRssOverRunMiB", Map.of())).forEach((process, mib) -> peaks.merge(
+                process, mib, (a, b) -> ((Number) a).doubleValue() >= ((Number) b).doubleValue() ? a : b));
+        merged.put("maxRssOverRunMiB", peaks);
+        List<Object> notes = new java.util.ArrayList<>((List<Object>) earlier.getOrDefault("notes", List.of()));
+        ((List<Object>) run.getOrDefault("notes", List.of())).stream().filter(n -> !notes.contains(n))
+                .forEach(notes::add);
+        merged.put("notes", notes);
+        merged.put("totalMinutes", Stats.round(((Number) earlier.getOrDefault("totalMinutes", 0)).doubleValue()
+                + ((Number) run.get("totalMinutes")).doubleValue(), 1));
+        ((Map<String, Object>) merged.get("machine")).put("firstRunDate", ((Map<String, Object>) earlier
+                .getOrDefault("machine", Map.of())).getOrDefault("firstRunDate",
+                ((Map<String, Object>) earlier.getOrDefault("machine", Map.of())).get("date")));
+        return merged;
+    }
+
     static String markdown(JsonNode r) {
         StringBuilder md = new StringBuilder();
         JsonNode machine = r.path("machine");

@@ -1,18 +1,18 @@
 package fr.pairaidance.orientation.rest;
 
 import fr.pairaidance.orientation.service.SearchCriteria;
+import fr.pairaidance.orientation.service.VersionedCache;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Whole search answers (the JSON body) per normalised criteria and read-model version: a repeated
  * search of an unchanged listing costs neither SQL nor serialisation. Any change of the listing bumps
- * the version, so an entry is never stale, only unused; the least recently used go first (cache
- * {@code orientation-search-answers}, size in application.properties).
+ * the version, so an entry is never stale: the older versions' entries are dropped when a newer one is
+ * stored, and the least recently used go first (cache {@code orientation-search-answers}, size in
+ * application.properties).
  */
 @ApplicationScoped
 public class SearchAnswers {
@@ -21,19 +21,18 @@ public class SearchAnswers {
     public record Answer(long version, byte[] json, boolean areaHasMatches) {
     }
 
-    private record Key(SearchCriteria criteria, long version) {
+    private record Key(SearchCriteria criteria, long version) implements VersionedCache.Key {
     }
 
-    private final CaffeineCache cache;
+    private final VersionedCache cache;
 
     SearchAnswers(@CacheName("orientation-search-answers") Cache cache) {
-        this.cache = cache.as(CaffeineCache.class);
+        this.cache = new VersionedCache(cache);
     }
 
     /** The answer at {@code version} when this instance has it, else null. */
     public Answer cached(SearchCriteria criteria, long version) {
-        CompletableFuture<Answer> cached = cache.getIfPresent(new Key(criteria, version));
-        return cached == null ? null : cached.join();
+        return cache.get(new Key(criteria, version));
     }
 
     /**
@@ -46,7 +45,7 @@ public class SearchAnswers {
             return cached;
         }
         Answer answer = compute.get();
-        cache.put(new Key(criteria, answer.version()), CompletableFuture.completedFuture(answer));
+        cache.put(new Key(criteria, answer.version()), answer);
         return answer;
     }
 }

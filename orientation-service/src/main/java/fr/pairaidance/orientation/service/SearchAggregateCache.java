@@ -2,25 +2,24 @@ package fr.pairaidance.orientation.service;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The counts per level and the facets of a search (over the whole filtered set, the costly part of
  * a search) per filters and read-model version, and the part of them every area shares (the country's
  * remote practitioners) per filters but the area and version: any change of the listing bumps the
- * version, so an entry is never stale, only unused; the least recently used go first (cache
+ * version, so an entry is never stale; the older versions' entries are dropped when a newer one is
+ * stored, and the least recently used go first (cache
  * {@code orientation-search-aggregates}, size in application.properties).
  */
 @ApplicationScoped
 public class SearchAggregateCache {
 
-    private record Key(SearchCriteria filters, long version) {
+    private record Key(SearchCriteria filters, long version) implements VersionedCache.Key {
     }
 
-    private record RemoteKey(SearchCriteria filtersButArea, long version) {
+    private record RemoteKey(SearchCriteria filtersButArea, long version) implements VersionedCache.Key {
     }
 
     /** Computes a value on a miss. */
@@ -28,10 +27,10 @@ public class SearchAggregateCache {
         T load() throws SQLException;
     }
 
-    private final CaffeineCache cache;
+    private final VersionedCache cache;
 
     SearchAggregateCache(@CacheName("orientation-search-aggregates") Cache cache) {
-        this.cache = cache.as(CaffeineCache.class);
+        this.cache = new VersionedCache(cache);
     }
 
     /** The counts per level and facets of a search. */
@@ -45,13 +44,13 @@ public class SearchAggregateCache {
         return get(new RemoteKey(criteria.withoutArea(), version), loader);
     }
 
-    private <T> T get(Object key, Loader<T> loader) throws SQLException {
-        CompletableFuture<T> cached = cache.getIfPresent(key);
+    private <T> T get(VersionedCache.Key key, Loader<T> loader) throws SQLException {
+        T cached = cache.get(key);
         if (cached != null) {
-            return cached.join();
+            return cached;
         }
         T value = loader.load();
-        cache.put(key, CompletableFuture.completedFuture(value));
+        cache.put(key, value);
         return value;
     }
 }
