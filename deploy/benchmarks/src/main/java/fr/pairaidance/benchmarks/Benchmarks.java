@@ -27,6 +27,7 @@ public final class Benchmarks {
     static final String[] SERVICES = {"registry-service", "labelling-service", "orientation-service"};
     /** The latency objective of every capacity: what a portal's page and an employer can wait for. */
     static final double P99_OBJECTIVE_MS = 50;
+    private static final String OWN_JVM = "bench.own-jvm";
 
     private final Options options;
     private final Tokens tokens;
@@ -60,8 +61,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Benchmarks.class.getModule().isNamed() && !Object.class.getModule().isOpen("java.lang",
-                Benchmarks.class.getModule())) {
+        if (System.getProperty(OWN_JVM) == null) {
             System.exit(inOwnJvm());
         }
         Options options = Options.fromSystemProperties();
@@ -93,12 +93,12 @@ public final class Benchmarks {
     }
 
     /**
-     * Runs this command again in a JVM of its own: Gatling needs {@code java.lang} open to it, which the
-     * Maven JVM of {@code exec:java} is not; the {@code bench.*} options are passed on.
+     * Runs this command again in a JVM of its own, whose class path is this module's (each Gatling run is
+     * started from it) and whose heap is not Maven's; the {@code bench.*} options are passed on.
      */
     private static int inOwnJvm() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx1g", "-XX:+UseParallelGC"));
+                .toString(), "-Xmx1g", "-XX:+UseParallelGC", "-D" + OWN_JVM + "=true"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -222,7 +222,7 @@ public final class Benchmarks {
         for (String service : SERVICES) {
             Path ping = PortalMix.ping(work.resolve("ping-" + service + ".tsv"), url(service), 1);
             generator.run(ping, 200, options.durationSeconds());
-            ceilings.put(service, capacity.find("ceiling " + service + " (GET /ping)", ping, 500, P99_OBJECTIVE_MS));
+            ceilings.put(service, capacity.find("ceiling " + service + " (GET /ping)", ping, 2000, P99_OBJECTIVE_MS));
         }
         step.put("ceilings", ceilings);
 

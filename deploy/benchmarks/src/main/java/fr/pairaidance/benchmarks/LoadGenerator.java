@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs {@link MixSimulation} in this JVM (Gatling's own launcher, {@code io.gatling.app.Gatling}) and
+ * Runs {@link MixSimulation} with Gatling's own launcher ({@code io.gatling.app.Gatling}) and
  * reads the figures of its report (the statistics table of its {@code index.html}): per kind of request
  * and for all of them.
  */
@@ -57,19 +57,32 @@ final class LoadGenerator {
         this.results = Files.createDirectories(work.resolve("gatling"));
     }
 
-    /** Sends the mix file's requests at {@code rate} per second for {@code seconds}. */
+    /**
+     * Sends the mix file's requests at {@code rate} per second for {@code seconds}, from a JVM of its own:
+     * each run starts with no connection and leaves none behind.
+     */
     Run run(Path mix, double rate, int seconds) throws IOException {
-        System.setProperty(MixSimulation.MIX, mix.toString());
-        System.setProperty(MixSimulation.RATE, Double.toString(rate));
-        System.setProperty(MixSimulation.SECONDS, Integer.toString(seconds));
         Path folder = Files.createTempDirectory(results, "run-");
-        int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-            "--simulation", MixSimulation.class.getName(), "--results-folder", folder.toString()});
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xms512m", "-Xmx1g",
+                "-XX:+UseParallelGC", "-D" + MixSimulation.MIX + "=" + mix, "-D" + MixSimulation.RATE + "=" + rate,
+                "-D" + MixSimulation.SECONDS + "=" + seconds, "-cp", System.getProperty("java.class.path"),
+                "io.gatling.app.Gatling", "--simulation", MixSimulation.class.getName(), "--results-folder",
+                folder.toString()));
+        Path log = folder.resolve("gatling.log");
+        int status;
+        try {
+            status = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start()
+                    .waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
         Path index;
         try (Stream<Path> files = Files.walk(folder)) {
             index = files.filter(p -> p.getFileName().toString().equals("index.html")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Gatling wrote no report (status " + status
-                            + ") in " + folder));
+                            + "), see " + log));
         }
         Map<String, Figures> byKind = new LinkedHashMap<>();
         Figures all = null;

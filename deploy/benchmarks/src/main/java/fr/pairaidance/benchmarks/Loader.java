@@ -216,8 +216,15 @@ final class Loader {
         List<Future<?>> futures = new ArrayList<>();
         java.util.Set<Integer> publishedSet = new java.util.HashSet<>(published);
         java.util.Set<Integer> heldSet = new java.util.HashSet<>(held);
+        long labellingDeadline = options.labellingMinutes() <= 0 ? Long.MAX_VALUE
+                : t2 + options.labellingMinutes() * 60_000_000_000L;
+        AtomicInteger skipped = new AtomicInteger();
         for (int index : labelled) {
             futures.add(pool.submit(() -> {
+                if (System.nanoTime() > labellingDeadline) {
+                    skipped.incrementAndGet();
+                    return;
+                }
                 try {
                     label(index, ids.get(index), publishedSet.contains(index), heldSet.contains(index), heldOut,
                             labelNumbers);
@@ -240,18 +247,19 @@ final class Loader {
         double labellingSeconds = (System.nanoTime() - t2) / 1e9;
         labelledSoFar += labelled.size() - hold;
         publishedSoFar += published.size() - hold;
-        Console.info(String.format("  %d labelled (%d published, %d held for propagation) in %.1f s, %d failed",
-                labelled.size() - hold, published.size() - hold, hold, labellingSeconds, failed.get()));
+        Console.info(String.format("  %d labelled (%d published, %d held for propagation) in %.1f s, %d failed, %d"
+                + " left out after -Dbench.labelling-minutes", labelled.size() - hold - skipped.get(),
+                published.size() - hold, hold, labellingSeconds, failed.get(), skipped.get()));
         String calls = timingSummary();
         Console.info("  calls: " + calls);
 
         // 5. Until orientation lists them.
         long t3 = System.nanoTime();
         db.awaitCount("orientation", "select count(*) from listing",
-                listingBefore + published.size() - hold - failed.get(), 600);
+                listingBefore + published.size() - hold - failed.get() - skipped.get(), 600);
         double listingSeconds = (System.nanoTime() - t3) / 1e9;
         return new Step(from, to, imported, rejected, importSeconds, relaySeconds, labellingConsumed,
-                orientationConsumed, labelled.size(), published.size(), accountsSeconds, labellingSeconds,
+                orientationConsumed, labelled.size() - skipped.get(), published.size() - skipped.get(), accountsSeconds, labellingSeconds,
                 listingSeconds, heldOut, labelNumbers, calls);
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * practitioner's label is suspended, and a suspended one reinstated, through labelling-service's API.
  * Each decision moves orientation's read-model version (its caches churn) and is one propagation sample:
  * the time from sending the decision to the practitioner's public page answering as a portal would then
- * see it (404 once suspended, 200 once reinstated), polled every 10 ms.
+ * see it (404 once suspended, 200 once reinstated), polled every 15 ms (a sample is up to 15 ms late).
  */
 final class Writes implements AutoCloseable {
 
@@ -25,7 +25,7 @@ final class Writes implements AutoCloseable {
     record Listed(String labelNumber, String registryNumber) {
     }
 
-    private static final long POLL_MILLIS = 10;
+    private static final long POLL_MILLIS = 15;
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
 
     private final String labellingUrl;
