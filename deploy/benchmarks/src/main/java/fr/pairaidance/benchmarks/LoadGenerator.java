@@ -96,10 +96,11 @@ final class LoadGenerator {
             // Total, OK, KO, % KO, count/s, min, p50, p75, p95, p99, max, mean, std dev.
             Figures f = new Figures(values.get(0).longValue(), values.get(2).longValue(), values.get(6),
                     values.get(7), values.get(8), values.get(9), values.get(10), values.get(0) / seconds);
-            if (all == null && row.group(1).equals("All Requests")) {
+            String name = row.group(1);
+            if (name.equals(MixSimulation.MEASURED)) {
                 all = f;
-            } else {
-                byKind.putIfAbsent(row.group(1), f);
+            } else if (!name.equals("All Requests") && !name.startsWith("warm-up")) {
+                byKind.putIfAbsent(name, f);
             }
         }
         if (all == null) {
