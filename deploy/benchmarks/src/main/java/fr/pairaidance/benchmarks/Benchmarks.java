@@ -153,6 +153,10 @@ public final class Benchmarks {
         List<Map<String, Object>> steps = new ArrayList<>();
         int loaded = Math.toIntExact(db.count("registry", "select count(*) from practitioner"));
         for (int size : options.sizes()) {
+            if (size <= 0) {
+                // -Dbench.sizes=0: no step, the import and the starts only.
+                continue;
+            }
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("practitioners", size);
             if (size > loaded) {
