@@ -247,6 +247,9 @@ public final class Benchmarks {
             verification.put("ratioToLabellingCeiling", ratio(verification, ceilings.get("labelling-service")));
             step.put("verification", verification);
 
+            // The capacity searches run above capacity on purpose: their decisions are reported apart.
+            step.put("propagationDuringCapacitySearches", writes.figures());
+            writes.reset();
             double half = Math.max(10, Math.floor(capacityOf(mix) / 2));
             Console.info("Portal mix at half its capacity, " + half + "/s, " + options.operatingSeconds() + " s");
             orientationBefore = CacheMetrics.read(options.orientationUrl());

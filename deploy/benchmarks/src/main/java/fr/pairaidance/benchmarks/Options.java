@@ -50,7 +50,7 @@ record Options(
                 Integer.parseInt(prop("bench.runs", "3")),
                 Double.parseDouble(prop("bench.writes-per-second", "5")),
                 Integer.parseInt(prop("bench.mix-rows", "200000")),
-                Integer.parseInt(prop("bench.operating-seconds", "60")),
+                Integer.parseInt(prop("bench.operating-seconds", "200")),
                 Integer.parseInt(prop("bench.import-rows", "100000")),
                 Integer.parseInt(prop("bench.load-concurrency", "32")),
                 Integer.parseInt(prop("bench.labelling-minutes", "0")),

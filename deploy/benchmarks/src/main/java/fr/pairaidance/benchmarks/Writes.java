@@ -117,6 +117,15 @@ final class Writes implements AutoCloseable {
         }
     }
 
+    /** Forgets the samples and counts so far: the next figures are of what follows. */
+    void reset() {
+        suspensionMillis.clear();
+        reinstatementMillis.clear();
+        failed.set(0);
+        notSeen.set(0);
+        skipped.set(0);
+    }
+
     /** Every sample so far, suspensions and reinstatements together (milliseconds). */
     List<Double> samples() {
         List<Double> all = new ArrayList<>(suspensionMillis);
