@@ -14,17 +14,18 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The orientation search over the listing table, in SQL: the page, then the counts per level and the
- * facets of the whole filtered set, served by the zone, department, region and remote indexes and the
- * GIN indexes of the array columns. Order: level, then registry number. The counts and facets, the costly
- * part, are cached per read-model version ({@link SearchAggregateCache}); with an area they are the
- * area's rows plus the country's remote practitioners, whose part is the same for every area with the
- * same filters and is counted once per version for all of them.
+ * The orientation search over the listing table: the page in SQL, served by the zone, department, region and
+ * remote indexes and the GIN indexes of the array columns (order: level, then registry number), then the counts
+ * per level and the facets of the whole filtered set. Those come from the in-memory {@link ListingIndex} when it
+ * holds the page's version, else from SQL, cached per read-model version ({@link SearchAggregateCache}); with an
+ * area they are the area's rows plus the country's remote practitioners, whose part is the same for every area
+ * with the same filters and is counted once per version for all of them.
  */
 @ApplicationScoped
 public class ListingSearch {
@@ -38,15 +39,33 @@ public class ListingSearch {
 
     private final DataSource dataSource;
     private final SearchAggregateCache aggregateCache;
+    private final ListingIndex index;
 
-    ListingSearch(DataSource dataSource, SearchAggregateCache aggregateCache) {
+    ListingSearch(DataSource dataSource, SearchAggregateCache aggregateCache, ListingIndex index) {
         this.dataSource = dataSource;
         this.aggregateCache = aggregateCache;
+        this.index = index;
     }
 
     /** Counts per level and facets of the whole filtered set, and what they say of the area. */
     public record Aggregates(long total, Map<Level, Long> countsByLevel, Level widenedTo, boolean areaHasMatches,
             SearchResult.Facets facets) {
+
+        /** Without an area: the filtered set of the whole country. */
+        static Aggregates everywhere(Tally all) {
+            return new Aggregates(all.count(), Map.of(), null, true, all.facets());
+        }
+
+        /**
+         * With an area: {@code counts} per level, in {@link Level} order, none counted 0. The search widens to the
+         * first level with results when the area's own has none.
+         */
+        static Aggregates inArea(AreaScope scope, Map<Level, Long> counts, Tally all) {
+            boolean inArea = counts.getOrDefault(scope.primary(), 0L) > 0;
+            Level widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
+            // Shared by the cache: read-only from here on (the map keeps its order).
+            return new Aggregates(all.count(), Collections.unmodifiableMap(counts), widenedTo, inArea, all.facets());
+        }
     }
 
     /** A fragment of SQL and its parameters, in order. */
@@ -83,6 +102,10 @@ public class ListingSearch {
     }
 
     private Aggregates cachedAggregates(Connection connection, SearchCriteria c, long version) throws SQLException {
+        Optional<Aggregates> indexed = index.aggregates(connection, c, version);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         return aggregateCache.aggregates(c, version, () -> aggregates(connection, c,
                 () -> aggregateCache.remoteTally(c, version, () -> remoteTally(connection, c))));
     }
@@ -115,8 +138,7 @@ public class ListingSearch {
     private Aggregates aggregates(Connection connection, SearchCriteria c, SearchAggregateCache.Loader<Tally> remote)
             throws SQLException {
         if (c.scope() == null) {
-            Counted all = count(connection, rank(null), filters(c), false);
-            return new Aggregates(all.rows().count(), Map.of(), null, true, all.rows().facets());
+            return Aggregates.everywhere(count(connection, rank(null), filters(c), false).rows());
         }
         Counted area = count(connection, rank(c.scope()), inArea(c), true);
         Tally remoteElsewhere = remote.load().minus(area.remoteRows());
@@ -125,11 +147,7 @@ public class ListingSearch {
         if (remoteElsewhere.count() > 0) {
             counts.put(Level.REMOTE, remoteElsewhere.count());
         }
-        Tally all = area.rows().plus(remoteElsewhere);
-        boolean inArea = counts.getOrDefault(c.scope().primary(), 0L) > 0;
-        Level widenedTo = inArea ? null : counts.keySet().stream().findFirst().orElse(null);
-        // Shared by the cache: read-only from here on (the map keeps its order).
-        return new Aggregates(all.count(), Collections.unmodifiableMap(counts), widenedTo, inArea, all.facets());
+        return Aggregates.inArea(c.scope(), counts, area.rows().plus(remoteElsewhere));
     }
 
     /** The country's remote practitioners matching the filters but the area. */

@@ -84,7 +84,7 @@ public class ReadModelRebuild {
                     staging.finish(ReadModelService.REGISTRY_CONSUMER, ReadModelService.LABEL_CONSUMER));
         });
         counts.toClose().forEach(requests::closeFor);
-        version.bump();
+        version.bumpAll();
         em.flush();
         long published = ((Number) em.createNativeQuery("select count(*) from listing").getSingleResult()).longValue();
         LOG.infof("Read model rebuilt: %d registry and %d label events replayed, %d unreadable left out, %d published",

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,20 +76,20 @@ public class ReadModelService {
         Set<UUID> practitioners = new HashSet<>();
         fresh.forEach(event -> practitioners.add(practitionerOf(event)));
         StoredStates states = StoredStates.lockAndLoad(em, practitioners);
-        boolean[] listingChanged = {false};
+        Set<UUID> listingChanged = new HashSet<>();
         for (IncomingEvent event : fresh) {
             CorrelationId.during(event.correlationId(), () -> {
                 // Webhooks of the listing's change, in this transaction (the rebuild path sends none).
                 UUID id = practitionerOf(event);
                 ListingSnapshot before = ListingSnapshot.of(states.listings.get(id));
                 if (one.apply(event, states)) {
-                    listingChanged[0] = true;
+                    listingChanged.add(id);
                     webhooks.listingChanged(event.id(), before, ListingSnapshot.of(states.listings.get(id)));
                 }
             });
         }
-        if (listingChanged[0]) {
-            version.bump();
+        if (!listingChanged.isEmpty()) {
+            version.bump(listingChanged);
         }
     }
 
@@ -170,7 +171,7 @@ public class ReadModelService {
         s.subject = e.subject();
         s.status = e.status();
         s.sourceVersion = e.version();
-        s.occurredAt = e.occurredAt();
+        s.occurredAt = storable(e.occurredAt());
         // A withdrawn practitioner's event carries no personal data: nothing of it is kept either.
         s.publicName = active ? e.publicName() : null;
         s.zoneCode = active ? e.zoneCode() : null;
@@ -198,7 +199,15 @@ public class ReadModelService {
         s.state = e.state();
         s.expiresOn = e.expiresOn();
         s.sourceVersion = e.version();
-        s.occurredAt = e.occurredAt();
+        s.occurredAt = storable(e.occurredAt());
+    }
+
+    /**
+     * An event's time as PostgreSQL stores it (microseconds): the live path (Hibernate) and the rebuild
+     * (COPY) would otherwise round and truncate a finer time differently.
+     */
+    private static Instant storable(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
     }
 
     <T> T read(IncomingEvent event, Class<T> type) {

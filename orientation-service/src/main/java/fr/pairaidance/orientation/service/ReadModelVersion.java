@@ -14,9 +14,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * The version of the published listing (table {@code read_model_version}): bumped in the transaction
@@ -73,12 +76,40 @@ public class ReadModelVersion {
         }
     }
 
-    /** Marks a change of the listing, in the caller's transaction (the row stays locked until it ends). */
+    /**
+     * Marks a change of the listing rows of {@code practitioners}, in the caller's transaction (the version row
+     * stays locked until it ends), and records them in {@code listing_change} for the {@link ListingIndex}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void bump() {
+    public void bump(Collection<UUID> practitioners) {
+        record(practitioners.toArray(UUID[]::new));
+    }
+
+    /** Marks a change of the whole listing (a rebuild), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bumpAll() {
+        record(new UUID[] {null});
+    }
+
+    private void record(UUID[] practitioners) {
         long bumped = ((Number) em.createNativeQuery(
                 "update read_model_version set version = version + 1 where id = 1 returning version")
                 .getSingleResult()).longValue();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into listing_change (version, practitioner_id) select ?, unnest(?::uuid[])")) {
+                insert.setLong(1, bumped);
+                insert.setArray(2, connection.createArrayOf("uuid", practitioners));
+                insert.executeUpdate();
+            }
+            if (bumped % 1_000 == 0) {
+                try (PreparedStatement prune = connection.prepareStatement(
+                        "delete from listing_change where version <= ?")) {
+                    prune.setLong(1, bumped - ListingIndex.KEPT_VERSIONS);
+                    prune.executeUpdate();
+                }
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
