@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * The hits and misses of a service's caches, from its Prometheus metrics ({@code cache_gets_total} per
- * cache and result), read before and after a run: the hit rates the run saw.
+ * cache and result), read before and after a run: the hit rates the run saw. Orientation's listing index
+ * is read the same way ({@code orientation_search_aggregates_total} per source): a hit is a search whose
+ * counts and facets the index gave, a miss one left to SQL.
  */
 final class CacheMetrics {
+
+    /** The name the listing index's figures are reported under. */
+    static final String LISTING_INDEX = "orientation-listing-index";
 
     private CacheMetrics() {
     }
@@ -29,6 +34,10 @@ final class CacheMetrics {
             } else if ("miss".equals(result)) {
                 counts[1] += value;
             }
+        });
+        reply.body().lines().filter(l -> l.startsWith("orientation_search_aggregates_total{")).forEach(line -> {
+            long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            gets.computeIfAbsent(LISTING_INDEX, k -> new long[2])["index".equals(label(line, "source")) ? 0 : 1] += value;
         });
         return gets;
     }
