@@ -110,11 +110,31 @@ public class Geography {
         return communesByPostalCode.getOrDefault(postalCode, List.of());
     }
 
-    /** Communes whose name starts with the prefix, accents and case ignored, largest first among equals. */
+    /**
+     * Communes whose name starts with the prefix, accents and case ignored, largest first among equals: the
+     * names sharing a prefix are one run of the sorted names, found by binary search.
+     */
     public List<Commune> communesNamed(String prefix, int limit) {
         String key = normalise(prefix);
-        return communesByNormalisedName.stream().filter(e -> e.getKey().startsWith(key)).limit(limit)
-                .map(Map.Entry::getValue).toList();
+        int low = 0;
+        int high = communesByNormalisedName.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (communesByNormalisedName.get(middle).getKey().compareTo(key) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        List<Commune> found = new ArrayList<>();
+        for (int i = low; i < communesByNormalisedName.size() && found.size() < limit; i++) {
+            Map.Entry<String, Commune> entry = communesByNormalisedName.get(i);
+            if (!entry.getKey().startsWith(key)) {
+                break;
+            }
+            found.add(entry.getValue());
+        }
+        return List.copyOf(found);
     }
 
     /** The zones that have at least one commune in the area, by code. */
