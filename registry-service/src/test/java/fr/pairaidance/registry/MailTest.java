@@ -121,6 +121,35 @@ class MailTest {
     }
 
     @Test
+    void aMailWhoseSenderDiedDuringTheHandOverIsSentAgainAndCountedInDoubt() throws Exception {
+        String subject = "mail-" + UUID.randomUUID();
+        String id = Fixtures.selfRegistered(subject);
+        MailTestResource.outage();
+        try {
+            KafkaTestClient.send("labelling.label", id, LABEL + "granted.v1", label(id, "ACTIVE", null));
+            await().atMost(WAIT).until(() -> attemptsFor(id) >= 1);
+            // What a sender killed after the SMTP server took the mail leaves behind: its attempt row. The row
+            // lock waits for the running attempt, whose outcome would otherwise delete the row.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    insert into mail_attempt (mail_id, started_at)
+                    select id, now() from mail_message where owner = ?1 and sent_at is null for update""")
+                    .setParameter(1, id).executeUpdate());
+        } finally {
+            MailTestResource.recover();
+        }
+        await().atMost(WAIT).until(() -> sentFor(id));
+        assertEquals(1, MailTestResource.mailsTo(Fixtures.emailOf(subject)).size(), "sent once by this sender");
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(1, ((Number) em.createNativeQuery(
+                    "select attempts_in_doubt from mail_message where owner = ?1")
+                    .setParameter(1, id).getSingleResult()).intValue(), "the interrupted attempt is counted");
+            assertEquals(0, ((Number) em.createNativeQuery("select count(*) from mail_attempt a "
+                    + "join mail_message m on m.id = a.mail_id where m.owner = ?1")
+                    .setParameter(1, id).getSingleResult()).intValue(), "no attempt is left open");
+        });
+    }
+
+    @Test
     void aWithdrawnPractitionerGetsNothingAndTheirQueuedMailsAreErased() {
         String subject = "mail-" + UUID.randomUUID();
         String id = Fixtures.selfRegistered(subject);

@@ -303,7 +303,7 @@ class FaultsTest {
 
     @Test
     @Order(8)
-    void mailsDecidedWhileTheSmtpServerIsDownAndTheSenderIsKilledAreEachSentOnce() {
+    void mailsDecidedWhileTheSmtpServerIsDownAndTheSenderIsKilledArriveAndRepeatOnlyWhenInDoubt() {
         java.time.Instant since = java.time.Instant.now();
         system().stopMailServer();
         Workload workload = Workload.start(300);
@@ -349,17 +349,30 @@ class FaultsTest {
             assertEquals(Map.of(), Databases.rows("registry", "select m.message_id, m.owner " + mailsSince
                     + " and m.sent_at is null"), "mails still waiting");
         });
-        // Each mail queued reached its address exactly once (the Message-ID is the mail's, stable across attempts).
+        // Each mail queued reached its address, with its Message-ID (stable across attempts). A second copy is
+        // possible only for a mail the sender was handing over when it was killed, which it counted in doubt:
+        // one sender thread holds one mail at a time, so each of the two kills leaves at most one.
         Map<String, String> addressOfMessage = Databases.rows("registry", "select m.message_id, p.email " + mailsSince);
+        Map<String, String> inDoubt = Databases.rows("registry", "select m.message_id, m.attempts_in_doubt::text "
+                + mailsSince);
         Map<String, Integer> received = new HashMap<>();
         for (String address : Set.copyOf(addressOfMessage.values())) {
             for (Mailbox.Mail mail : Mailbox.of(address)) {
                 received.merge(mail.messageId(), 1, Integer::sum);
             }
         }
-        addressOfMessage.keySet().forEach(id -> assertEquals(1, received.getOrDefault(id, 0),
-                "mail " + id + " received " + received.getOrDefault(id, 0) + " times"));
-        FIGURES.put("mails sent once after an SMTP outage and two kills", String.valueOf(addressOfMessage.size()));
+        addressOfMessage.keySet().forEach(id -> {
+            int copies = received.getOrDefault(id, 0);
+            int doubtful = Integer.parseInt(inDoubt.get(id));
+            assertTrue(copies >= 1 && copies <= 1 + doubtful,
+                    "mail " + id + " received " + copies + " times, attempts in doubt " + doubtful);
+        });
+        int attemptsInDoubt = inDoubt.values().stream().mapToInt(Integer::parseInt).sum();
+        assertTrue(attemptsInDoubt <= 2, "attempts in doubt after two kills: " + attemptsInDoubt);
+        FIGURES.put("mails delivered after an SMTP outage and two kills (attempts in doubt, copies beyond one)",
+                addressOfMessage.size() + " (" + attemptsInDoubt + ", "
+                        + received.entrySet().stream().filter(e -> addressOfMessage.containsKey(e.getKey()))
+                                .mapToInt(e -> e.getValue() - 1).sum() + ")");
     }
 
     /** Kafka as the tests see it, through its clients. */

@@ -25,6 +25,12 @@ import org.jboss.logging.Logger;
  * mail: the queue waits {@code outage-retry} and goes on where it stopped. A mail the server refuses
  * (4xx) is retried on {@code retry-delays}; one it rejects for good (5xx), or still unsent after
  * {@code give-up-after}, is given up and logged. Address and bodies are cleared once a mail is done.
+ *
+ * <p>SMTP cannot take a mail and the queue's commit in one step. Before each hand-over the sender
+ * commits a {@code mail_attempt} row and deletes it with the outcome: a row found by a later attempt,
+ * or a connection lost after the connect, means the mail may have arrived already. Such an attempt is
+ * counted in {@code attempts_in_doubt} and logged, and the mail is sent again with the same Message-ID,
+ * which mail programs merge: nothing is lost, and a second copy is possible only in that window.
  */
 @ApplicationScoped
 public class MailSender {
@@ -74,11 +80,10 @@ public class MailSender {
             Outcome outcome;
             do {
                 outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
-            } while ((outcome == Outcome.SENT || outcome == Outcome.RETRY_LATER)
-                    && !Thread.currentThread().isInterrupted());
+            } while ((outcome == Outcome.SENT || outcome == Outcome.RETRY_LATER) && !drainer.stopping());
         } catch (RuntimeException e) {
-            // The database is away: the mails stay due for the next poll.
-            LOG.warnf("Mail sender could not read the queue, will retry: %s", e.getClass().getSimpleName());
+            // The database is away, or the sender was stopped in the middle of a hand-over: the mails stay due.
+            LOG.warnf("Mail sender stopped before the queue was drained, will retry: %s", e.getClass().getSimpleName());
         }
     }
 
@@ -86,8 +91,9 @@ public class MailSender {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, recipient, subject, text_body, html_body, message_id, attempts,
-                       created_at < now() - cast(?1 as interval) as too_old
-                from mail_message
+                       created_at < now() - cast(?1 as interval) as too_old,
+                       exists (select 1 from mail_attempt a where a.mail_id = m.id) as interrupted
+                from mail_message m
                 where sent_at is null and given_up_at is null and next_attempt_at <= now()
                 order by next_attempt_at, id
                 limit 1
@@ -100,6 +106,13 @@ public class MailSender {
         Object[] row = rows.get(0);
         long id = ((Number) row[0]).longValue();
         int attempts = ((Number) row[6]).intValue();
+        if (Boolean.TRUE.equals(row[8])) {
+            inDoubt(id, "its sender stopped");
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "insert into mail_attempt (mail_id, started_at) values (?1, now())")
+                    .setParameter(1, id).executeUpdate());
+        }
         try {
             mailer.send(Mail.withText((String) row[1], (String) row[2], (String) row[3])
                     .setHtml((String) row[4])
@@ -107,9 +120,16 @@ public class MailSender {
             done(id, "sent_at");
             return Outcome.SENT;
         } catch (RuntimeException failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Stopped mid-way: the attempt row stays, the next attempt knows the mail may have arrived.
+                throw failure;
+            }
             SMTPException refusal = refusal(failure);
             if (refusal == null) {
                 // Connection refused, timeout, TLS failure: the server is away, not this mail's fault.
+                if (!notConnected(failure)) {
+                    inDoubt(id, "the connection broke");
+                }
                 LOG.warnf("SMTP server unreachable, the queue waits %s: %s", config.outageRetry(),
                         failure.getClass().getSimpleName());
                 later(id, attempts, config.outageRetry(), "unreachable: " + failure.getClass().getSimpleName());
@@ -134,6 +154,7 @@ public class MailSender {
                 + "recipient = null, subject = null, text_body = null, html_body = null where id = ?1")
                 .setParameter(1, id)
                 .executeUpdate();
+        attemptEnded(id);
     }
 
     private void later(long id, int attempts, Duration delay, String error) {
@@ -144,6 +165,30 @@ public class MailSender {
                 .setParameter(3, error.length() > 200 ? error.substring(0, 200) : error)
                 .setParameter(4, delay.toMillis() + " milliseconds")
                 .executeUpdate();
+        attemptEnded(id);
+    }
+
+    private void attemptEnded(long id) {
+        em.createNativeQuery("delete from mail_attempt where mail_id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    /** Counts an attempt that may have delivered the mail although it is not recorded as sent. */
+    private void inDoubt(long id, String why) {
+        LOG.warnf("Mail %d may have reached its address already (%s); it is sent again with the same Message-ID",
+                id, why);
+        em.createNativeQuery("update mail_message set attempts_in_doubt = attempts_in_doubt + 1 where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    /** True when the failure happened before any connection to the SMTP server: nothing was handed over. */
+    private static boolean notConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The delay before the next attempt of a refused mail: the configured schedule, its last step repeated, ±20 %. */

@@ -128,9 +128,11 @@ public class Mails {
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(String owner) {
         em.createNativeQuery("delete from mail_settings where owner = ?1").setParameter(1, owner).executeUpdate();
-        em.createNativeQuery("delete from mail_message where owner = ?1 and sent_at is null and given_up_at is null")
+        String unsent = "from mail_message where owner = ?1 and sent_at is null and given_up_at is null";
+        em.createNativeQuery("delete from mail_attempt where mail_id in (select id " + unsent + ")")
                 .setParameter(1, owner)
                 .executeUpdate();
+        em.createNativeQuery("delete " + unsent).setParameter(1, owner).executeUpdate();
         em.createNativeQuery("update mail_message set owner = '-' where owner = ?1").setParameter(1, owner)
                 .executeUpdate();
     }

@@ -59,7 +59,7 @@ public class OutboxRelay {
             int sent;
             do {
                 sent = publisher.publishNextBatch();
-            } while (sent >= config.outbox().batchSize() && !Thread.currentThread().isInterrupted());
+            } while (sent >= config.outbox().batchSize() && !drainer.stopping());
         } catch (RuntimeException e) {
             // Kafka or the database is unavailable: the rows stay in the outbox for the next poll.
             LOG.warnf("Outbox relay could not publish a batch, will retry: %s", e.getClass().getSimpleName());

@@ -81,7 +81,7 @@ public class WebhookSender {
                 for (Future<?> sending : running) {
                     sending.get();
                 }
-            } while (!taken.isEmpty() && !Thread.currentThread().isInterrupted());
+            } while (!taken.isEmpty() && !drainer.stopping());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

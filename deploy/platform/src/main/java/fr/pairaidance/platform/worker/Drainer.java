@@ -1,7 +1,9 @@
 package fr.pairaidance.platform.worker;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,8 +15,12 @@ public final class Drainer {
 
     private final String threadName;
     private final Runnable drain;
+    /** How long a stop waits for the row in hand before interrupting the thread. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile ExecutorService worker;
+    private volatile boolean stopping;
 
     /** @param drain sends what is due, until nothing is; it must not throw */
     public Drainer(String threadName, Runnable drain) {
@@ -28,9 +34,25 @@ public final class Drainer {
     }
 
     public void stop() {
-        if (worker != null) {
-            worker.shutdownNow();
+        stopping = true;
+        ExecutorService current = worker;
+        if (current == null) {
+            return;
         }
+        current.shutdown();
+        try {
+            if (!current.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            current.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once {@link #stop} was called: a drain ends after the row in hand instead of taking the next. */
+    public boolean stopping() {
+        return stopping || Thread.currentThread().isInterrupted();
     }
 
     /** Asks for a drain; returns at once. Does nothing before {@link #start} or after {@link #stop}. */
