@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The counts per level and facets a search takes from the in-memory listing index are those SQL counts, over
- * every kind of area and filter, before and after the listing changes; and the index is what answers.
+ * every kind of area and filter, before and after the listing changes; and the index is what answers. The
+ * pages, read from the levels their window covers, are the slices of one long page in the same order.
  */
 @QuarkusTest
 @TestProfile(OrientationTestProfile.class)
@@ -33,6 +34,9 @@ class ListingIndexTest {
     private static final List<String> FORMATS = List.of("ONE_TO_ONE", "PEER_GROUP", "ORGANISATION_ADVICE");
     private static final List<String> AREAS = Arrays.asList(null, "com:33063", "ze:7505", "dep:33", "dep:64",
             "reg:75", "ze:9312", "reg:93", "com:75056");
+    /** The long page, and the short pages compared with its slices. */
+    private static final int LONG_PAGE = 60;
+    private static final int SHORT_PAGE = 7;
     /** Practitioners of this test, withdrawn at its end: other tests count the remote ones. */
     private final List<Feed.P> mine = new ArrayList<>();
 
@@ -113,6 +117,7 @@ class ListingIndexTest {
             criteria.add(criteria(scope, List.of("ADDICTION", "MENTAL_HEALTH"), "PAIR_AIDANT", null, "PEER_GROUP",
                     null, true));
         }
+        int searches = criteria.size();
         for (SearchCriteria c : criteria) {
             ListingSearch.Aggregates indexed = search.aggregatesAtVersion(c);
             SearchResult sql = search.run(c);
@@ -124,14 +129,39 @@ class ListingIndexTest {
             assertEquals(sql.widenedTo(), indexed.widenedTo(), what);
             assertEquals(sql.areaHasMatches(), indexed.areaHasMatches(), what);
             assertEquals(sql.facets(), indexed.facets(), what);
+            searches += comparePages(c, sql);
         }
         double fromIndex = meters.counter("orientation.search.aggregates", "source", "index").count() - before;
-        assertEquals(criteria.size(), fromIndex, 0.0, "searches counted by the index");
+        assertEquals(searches, fromIndex, 0.0, "searches counted by the index");
+    }
+
+    /** Pages of 7 across the levels' boundaries against the long page of the same search; how many were read. */
+    private int comparePages(SearchCriteria c, SearchResult longPage) {
+        List<String> all = longPage.items().stream().map(SearchResult.Hit::registryNumber).toList();
+        assertEquals(Math.min(LONG_PAGE, longPage.total()), all.size(), c.toString());
+        List<SearchResult.Hit> ordered = new ArrayList<>(longPage.items());
+        ordered.sort(java.util.Comparator.comparing((SearchResult.Hit h) -> h.matchedBy() == null ? -1
+                : h.matchedBy().ordinal()).thenComparing(SearchResult.Hit::registryNumber));
+        assertEquals(ordered, longPage.items(), "level, then registry number: " + c);
+        int page = 0;
+        for (; page * SHORT_PAGE <= Math.min(all.size(), 6 * SHORT_PAGE); page++) {
+            SearchCriteria shortPage = new SearchCriteria(c.scope(), c.domains(), c.appellation(), c.mode(), c.format(),
+                    c.language(), c.remote(), page, SHORT_PAGE);
+            List<String> expected = all.subList(Math.min(all.size(), page * SHORT_PAGE),
+                    Math.min(all.size(), (page + 1) * SHORT_PAGE));
+            List<SearchResult.Hit> hits = search.runAtVersion(shortPage).items();
+            assertEquals(expected, hits.stream().map(SearchResult.Hit::registryNumber).toList(), shortPage.toString());
+            for (int i = 0; i < hits.size(); i++) {
+                assertEquals(longPage.items().get(page * SHORT_PAGE + i).matchedBy(), hits.get(i).matchedBy(),
+                        shortPage + " #" + i);
+            }
+        }
+        return page;
     }
 
     private static SearchCriteria criteria(AreaScope scope, List<String> domains, String appellation, String mode,
             String format, String language, Boolean remote) {
-        return new SearchCriteria(scope, domains, appellation, mode, format, language, remote, 0, 20);
+        return new SearchCriteria(scope, domains, appellation, mode, format, language, remote, 0, LONG_PAGE);
     }
 
     /** One to three distinct values, in the list's order. */

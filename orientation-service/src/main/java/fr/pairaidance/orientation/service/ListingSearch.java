@@ -20,12 +20,13 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The orientation search over the listing table: the page in SQL, served by the zone, department, region and
- * remote indexes and the GIN indexes of the array columns (order: level, then registry number), then the counts
- * per level and the facets of the whole filtered set. Those come from the in-memory {@link ListingIndex} when it
- * holds the page's version, else from SQL, cached per read-model version ({@link SearchAggregateCache}); with an
- * area they are the area's rows plus the country's remote practitioners, whose part is the same for every area
- * with the same filters and is counted once per version for all of them.
+ * The orientation search over the listing table: the counts per level and the facets of the whole filtered set,
+ * then the page in SQL (order: level, then registry number), read only from the levels the page's window covers
+ * and served by the zone, department, region and remote indexes and the GIN indexes of the array columns. The
+ * counts and facets come from the in-memory {@link ListingIndex} when it holds the page's version, else from SQL,
+ * cached per read-model version ({@link SearchAggregateCache}); with an area they are the area's rows plus the
+ * country's remote practitioners, whose part is the same for every area with the same filters and is counted once
+ * per version for all of them.
  */
 @ApplicationScoped
 public class ListingSearch {
@@ -112,7 +113,7 @@ public class ListingSearch {
 
     private SearchResult run(Connection connection, SearchCriteria c, Aggregates a, long version)
             throws SQLException {
-        List<SearchResult.Hit> items = page(connection, c);
+        List<SearchResult.Hit> items = page(connection, c, a.countsByLevel());
         return new SearchResult(items, c.page(), c.size(), a.total(), a.countsByLevel(), a.widenedTo(),
                 a.areaHasMatches(), a.facets(), version);
     }
@@ -159,15 +160,25 @@ public class ListingSearch {
         return count(connection, rank(null), new Sql(filters.text() + " and remote", filters.params()), false).rows();
     }
 
-    private List<SearchResult.Hit> page(Connection connection, SearchCriteria c) throws SQLException {
-        Sql filters = filters(c);
-        Sql page = c.scope() == null ? new Sql("select " + COLUMNS + ", -1 as rank from listing where " + filters.text(),
-                filters.params()) : pageByLevel(c);
-        String sql = page.text() + " order by rank, registry_number limit ? offset ?";
-        List<Object> params = new ArrayList<>(page.params());
-        params.add(c.size());
-        params.add((long) c.page() * c.size());
+    private List<SearchResult.Hit> page(Connection connection, SearchCriteria c, Map<Level, Long> countsByLevel)
+            throws SQLException {
+        Sql page;
+        if (c.scope() == null) {
+            Sql filters = filters(c);
+            List<Object> params = new ArrayList<>(filters.params());
+            params.add(c.size());
+            params.add((long) c.page() * c.size());
+            page = new Sql("select " + COLUMNS + ", -1 as rank from listing where " + filters.text()
+                    + " order by registry_number limit ? offset ?", params);
+        } else {
+            page = pageInWindow(c, countsByLevel);
+        }
         List<SearchResult.Hit> hits = new ArrayList<>();
+        if (page == null) {
+            return hits;
+        }
+        String sql = page.text();
+        List<Object> params = page.params();
         try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 int level = rs.getInt("rank");
@@ -184,35 +195,49 @@ public class ListingSearch {
     }
 
     /**
-     * The rows of a page with an area, level by level: each level is its own query in registry-number order
-     * with a limit (the zone, department and region indexes and the remote one serve them), so a page reads
-     * about as many rows as it shows, where one ranked query read and sorted every match of the area and every
-     * remote practitioner of the country.
+     * The rows of a page with an area, from the levels its window covers, or null when it covers none. The
+     * order is level, then registry number, and the counts per level say where the window
+     * {@code [page × size, page × size + size)} falls in it: each level the window covers is one query in
+     * registry-number order with its own offset and limit (the zone, department and region indexes and the
+     * remote one serve them), and the levels outside it are not read.
      */
-    private static Sql pageByLevel(SearchCriteria c) {
-        long rows = (long) (c.page() + 1) * c.size();
+    private static Sql pageInWindow(SearchCriteria c, Map<Level, Long> countsByLevel) {
+        long start = (long) c.page() * c.size();
+        long end = start + c.size();
         Sql filters = filters(c);
         List<Rung> area = rungs(c.scope());
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i <= area.size(); i++) {
+        long levelStart = 0;
+        for (int i = 0; i <= area.size() && levelStart < end; i++) {
             boolean remote = i == area.size(); // last: practising remotely, from anywhere else
-            StringBuilder part = new StringBuilder("(select ").append(COLUMNS).append(", ")
-                    .append(remote ? Level.REMOTE.ordinal() : area.get(i).level().ordinal())
-                    .append(" as rank from listing where ").append(filters.text())
-                    .append(remote ? " and remote" : " and " + area.get(i).column() + " = ?");
-            params.addAll(filters.params());
-            if (!remote) {
-                params.add(area.get(i).code());
+            Level level = remote ? Level.REMOTE : area.get(i).level();
+            long levelEnd = levelStart + countsByLevel.getOrDefault(level, 0L);
+            long from = Math.max(start, levelStart);
+            long to = Math.min(end, levelEnd);
+            if (from < to) {
+                StringBuilder part = new StringBuilder("(select ").append(COLUMNS).append(", ")
+                        .append(level.ordinal()).append(" as rank from listing where ").append(filters.text())
+                        .append(remote ? " and remote" : " and " + area.get(i).column() + " = ?");
+                params.addAll(filters.params());
+                if (!remote) {
+                    params.add(area.get(i).code());
+                }
+                for (Rung earlier : area.subList(0, i)) {
+                    part.append(" and ").append(earlier.column()).append(" is distinct from ?");
+                    params.add(earlier.code());
+                }
+                parts.add(part.append(" order by registry_number limit ? offset ?)").toString());
+                params.add(to - from);
+                params.add(from - levelStart);
             }
-            for (Rung earlier : area.subList(0, i)) {
-                part.append(" and ").append(earlier.column()).append(" is distinct from ?");
-                params.add(earlier.code());
-            }
-            parts.add(part.append(" order by registry_number limit ?)").toString());
-            params.add(rows);
+            levelStart = levelEnd;
         }
-        return new Sql("select * from (" + String.join(" union all ", parts) + ") page", params);
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return new Sql("select * from (" + String.join(" union all ", parts) + ") page order by rank, registry_number",
+                params);
     }
 
     /** The counts of a set of rows: per level, in all, and of its remote rows when asked. */
