@@ -27,6 +27,9 @@ public final class Benchmarks {
     static final String[] SERVICES = {"registry-service", "labelling-service", "orientation-service"};
     /** The latency objective of every capacity: what a portal's page and an employer can wait for. */
     static final double P99_OBJECTIVE_MS = 50;
+    /** The unmeasured run before each capacity search: its length and how many requests it draws from. */
+    private static final int WARM_UP_SECONDS = 40;
+    private static final int WARM_UP_ROWS = 20_000;
     private static final String OWN_JVM = "bench.own-jvm";
 
     private final Options options;
@@ -218,6 +221,13 @@ public final class Benchmarks {
                 options.mixRows(), seed + 1);
         Path searches = portalMix.searches(work.resolve("searches.tsv"), options.orientationUrl(), options.mixRows(),
                 seed + 2);
+        // Drawn with other seeds: they compile the services' code paths without warming a measured request.
+        Path portalWarmUp = portalMix.portal(work.resolve("portal-warm-up.tsv"), new PortalMix.Data(labelNumbers,
+                listed.stream().map(Writes.Listed::registryNumber).toList(), revalidations(seed + 12),
+                options.orientationUrl(), options.labellingUrl()), WARM_UP_ROWS, seed + 10);
+        Path verificationsWarmUp = portalMix.verifications(work.resolve("verifications-warm-up.tsv"),
+                new PortalMix.Data(labelNumbers, List.of(), List.of(), options.orientationUrl(),
+                        options.labellingUrl()), WARM_UP_ROWS, seed + 11);
         long[] distinct = PortalMix.distinct(portal);
         step.put("mix", Map.of("rows", options.mixRows(), "distinctUrls", distinct[0], "distinctAreas", distinct[1]));
         peakMemory.clear();
@@ -235,6 +245,7 @@ public final class Benchmarks {
             writes.start(options.writesPerSecond());
             Map<String, long[]> orientationBefore = CacheMetrics.read(options.orientationUrl());
             Map<String, long[]> labellingBefore = CacheMetrics.read(options.labellingUrl());
+            warmUp("portal mix", portalWarmUp, 50);
             Map<String, Object> mix = capacity.find("portal mix", portal, 100, P99_OBJECTIVE_MS);
             mix.put("ratioToOrientationCeiling", ratio(mix, ceilings.get("orientation-service")));
             Map<String, Object> hitRates = new LinkedHashMap<>(CacheMetrics.hitRates(orientationBefore,
@@ -243,6 +254,7 @@ public final class Benchmarks {
             mix.put("cacheHitRates", hitRates);
             step.put("portalMix", mix);
 
+            warmUp("verification", verificationsWarmUp, 200);
             Map<String, Object> verification = capacity.find("verification", verifications, 200, P99_OBJECTIVE_MS);
             verification.put("ratioToLabellingCeiling", ratio(verification, ceilings.get("labelling-service")));
             step.put("verification", verification);
@@ -275,6 +287,17 @@ public final class Benchmarks {
             step.put("rebuild", rebuild());
         }
         return step;
+    }
+
+    /**
+     * An unmeasured run before a capacity search, as a service in production has run for a while: the
+     * services' JIT compiles the load's code paths (their thresholds are raised to save memory), which the
+     * first trials of the search otherwise pay for.
+     */
+    private void warmUp(String what, Path load, double rate) throws IOException {
+        Console.info("Warm-up of the " + what + " (not measured, other requests): " + rate + "/s, "
+                + WARM_UP_SECONDS + " s");
+        generator.run(load, rate, WARM_UP_SECONDS);
     }
 
     /** Search URLs with the ETag of their answer now: the revalidations of the mix. */

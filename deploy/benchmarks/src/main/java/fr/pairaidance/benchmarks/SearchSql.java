@@ -16,7 +16,8 @@ final class SearchSql {
                 + "' then 1 when region_code = '" + region + "' then 2 else 3 end";
         String where = "domains && '{" + domain + "}'::varchar[] and (zone_code = '" + zone + "' or department_code = '"
                 + department + "' or region_code = '" + region + "')";
-        // The page, level by level: each level in registry-number order with a limit, as the service does.
+        // The page over all four levels, each in registry-number order with a limit: what a window covering every
+        // level reads (the service reads only the levels its window covers).
         String columns = "practitioner_id, registry_number, public_name, commune_code, zone_code, department_code, "
                 + "region_code, modes, domains, appellations, formats, languages, remote, label_number, label_state, "
                 + "expires_on";
