@@ -11,13 +11,20 @@ import java.util.Map;
  * The capacity of a load at a latency objective: the highest arrival rate (open model) whose run keeps
  * p99 within the objective, under 1 % failed and at least 95 % of the rate served. Found by doubling the
  * rate from a start until a run misses, then halving the gap twice; the rate found is then run
- * {@code runs} times and each figure is the median of those runs, with their minimum and maximum.
+ * {@code runs} times and each figure is the median of those runs, with their minimum and maximum. A run that
+ * misses leaves work behind (queued requests, consumers' lag, collections): the next run waits
+ * {@link #SETTLE_SECONDS} first, so that it measures its own rate, not the previous one's backlog.
  */
 final class Capacity {
+
+    static final int SETTLE_SECONDS = 30;
 
     private final LoadGenerator generator;
     private final int seconds;
     private final int runs;
+    /** Whether the last run missed the objective of the search it belonged to. */
+    private boolean lastMissed;
+    private double objectiveMs = Benchmarks.P99_OBJECTIVE_MS;
 
     Capacity(LoadGenerator generator, int seconds, int runs) {
         this.generator = generator;
@@ -27,6 +34,7 @@ final class Capacity {
 
     Map<String, Object> find(String what, Path mix, double start, double p99Millis) throws IOException {
         Console.info(what + ": capacity at p99 <= " + p99Millis + " ms, from " + start + "/s");
+        objectiveMs = p99Millis;
         List<Map<String, Object>> trials = new ArrayList<>();
         double good = 0;
         double bad = 0;
@@ -105,7 +113,12 @@ final class Capacity {
 
     private LoadGenerator.Run trial(String what, Path mix, double rate, List<Map<String, Object>> log)
             throws IOException {
+        if (lastMissed) {
+            Console.info("  settling " + SETTLE_SECONDS + " s after a run that missed");
+            Pause.pause(SETTLE_SECONDS * 1000L);
+        }
         LoadGenerator.Run run = generator.run(mix, rate, seconds);
+        lastMissed = !run.holds(objectiveMs);
         LoadGenerator.Figures all = run.all();
         log.add(Map.of("rate", rate, "served", Stats.round(all.perSecond(), 1), "p50", all.p50(), "p99", all.p99(),
                 "failed", all.failed()));
