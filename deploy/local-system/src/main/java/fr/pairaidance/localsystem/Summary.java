@@ -1,6 +1,7 @@
 package fr.pairaidance.localsystem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,21 +17,26 @@ final class Summary {
     private Summary() {
     }
 
+    /** One line per site to open in a browser, the orientation platform first: it is where a newcomer starts. */
+    static List<String> webAddresses(List<ServiceDefinition> services) {
+        return services.stream()
+                .sorted(Comparator.comparing(service -> !service.name().equals("orientation-service")))
+                .map(service -> String.format(Locale.ROOT, "    %-44s %s/", switch (service.name()) {
+                    case "orientation-service" -> "Find a labelled peer helper (employers)";
+                    case "labelling-service" -> "Verify a label";
+                    default -> "The national register";
+                }, service.baseUrl()))
+                .toList();
+    }
+
     static void print(LocalOptions options, Map<ServiceDefinition, State> services, long startedNanos) {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("[local] Local system ready in " + Console.seconds(startedNanos) + ". Ctrl-C stops everything.");
         lines.add("");
         lines.add("  Open in a browser (sign in with a demo account below: the password is the user name)");
-        // The orientation platform first: it is where a newcomer starts.
-        services.entrySet().stream()
-                .sorted(java.util.Comparator.comparing(e -> !e.getKey().name().equals("orientation-service")))
-                .filter(e -> e.getValue() == State.READY)
-                .forEach(e -> lines.add(String.format(Locale.ROOT, "    %-44s %s/", switch (e.getKey().name()) {
-                    case "orientation-service" -> "Find a labelled peer helper (employers)";
-                    case "labelling-service" -> "Verify a label";
-                    default -> "The national register";
-                }, e.getKey().baseUrl())));
+        lines.addAll(webAddresses(services.entrySet().stream().filter(e -> e.getValue() == State.READY)
+                .map(Map.Entry::getKey).toList()));
         lines.add("    Demo accounts: " + DemoAccounts.USERS.stream().map(u -> u.username() + " (" + u.role() + ")")
                 .collect(Collectors.joining(", ")));
         lines.add("");
