@@ -30,7 +30,7 @@ import org.hibernate.Session;
  * (trigger, channel {@code read_model_version}) to every instance's {@link PgListener}, and this
  * instance's own bumps are taken as soon as they commit, so a search sees its own instance's changes
  * at once and other instances' within milliseconds. While the listener has no connection, the
- * version is read from the database for each search, as before.
+ * version is read from the database for each search.
  */
 @ApplicationScoped
 public class ReadModelVersion {
