@@ -45,7 +45,7 @@ public final class LocalSystem {
     private void start(long started) {
         Console.info("Starting the local system: data in " + options.dataDir()
                 + (options.fresh() ? " (wiped first: -Dfresh)" : "") + (options.demo() ? ", demo data: -Ddemo" : ""));
-        Console.info("Once ready (in one to three minutes), open in a browser:");
+        Console.info("Once ready (in one to four minutes), open in a browser:");
         Console.block(Summary.webAddresses(options.services()));
         if (options.fresh()) {
             DataFolder.wipe(options.dataDir());
